@@ -1,0 +1,20 @@
+// `npm run bench`: every benchmark, each beside a reference measured in the same run; prints a table
+// and writes bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { durableWrites } from './durableWrites';
+import type { BenchResult } from './measure';
+
+const benches: Array<() => Promise<BenchResult>> = [durableWrites];
+
+const results: BenchResult[] = [];
+for (const bench of benches) results.push(await bench());
+
+const rows = results.map((r) => [r.name, `${r.median.toFixed(1)} ${r.unit}`, `${r.reference.median.toFixed(1)} ${r.unit}`, r.reference.name, (r.median / r.reference.median).toFixed(2)]);
+const header = ['benchmark', 'courier (median)', 'reference (median)', 'reference', 'ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+
+writeFileSync(new URL('../../bench/results.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);

@@ -1,0 +1,49 @@
+// `courier`: the command-line host. Every command goes through the same Api as the UI; errors are one line
+// on stderr (`error: <code>: <message> (<hint>)`) and the exit code is 0 ok, 1 failure, 2 bad input.
+import { CourierError } from '../../shared/ipc';
+import { toCourierError } from '../core/errors';
+import { COURIER_VERSION } from '../core/version';
+import { auditCommand, infoCommand, settingsCommand } from './cli/appCommands';
+import { masterKeyCommand } from './cli/masterKeyCommand';
+import { processIo, type CliIo } from './cli/options';
+import { serveCommand } from './cli/serveCommand';
+
+interface Command {
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  demo: { summary: 'Start the app on a fresh demo home with the simulators, and open it.', run: (a, io) => serveCommand(a, io, 'demo') },
+  serve: { summary: 'Serve the app to a browser on 127.0.0.1 (prints the URL with its token).', run: (a, io) => serveCommand(a, io, 'serve') },
+  info: { summary: 'Version, host and where the data lives.', run: infoCommand },
+  audit: { summary: 'audit list: the audit trail, newest first.', run: auditCommand },
+  settings: { summary: 'settings get|set: preferences.', run: settingsCommand },
+  'master-key': { summary: 'master-key export|restore: back up or restore the key that wraps all secrets.', run: masterKeyCommand },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`);
+  return ['usage: courier <command> [options] [--home DIR] [--json]', '', 'commands:', ...lines].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.out(usage());
+      return 0;
+    }
+    if (name === '--version') {
+      io.out(COURIER_VERSION);
+      return 0;
+    }
+    const command = commands[name];
+    if (!command) throw new CourierError('BAD_INPUT', `Unknown command "${name}".`, 'Run `courier --help` for the list of commands.');
+    return await command.run(rest, io);
+  } catch (error) {
+    const courierError = toCourierError(error);
+    io.err(courierError.toLine());
+    return courierError.isInputError ? 2 : 1;
+  }
+}

@@ -1,0 +1,75 @@
+// The one error type that crosses every boundary (IPC, WebSocket, CLI): a stable code to branch on,
+// a message a person can read, and a hint that says what to do. Never a stack, never a secret.
+import { z } from 'zod';
+
+export const errorCodes = [
+  'BAD_INPUT',
+  'UNKNOWN_PROCEDURE',
+  'BAD_FRAME',
+  'FRAME_TOO_LARGE',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'PASSPHRASE_REQUIRED',
+  'WRONG_PASSPHRASE',
+  'KEYSTORE_UNAVAILABLE',
+  'MASTER_KEY_MISMATCH',
+  'HOME_UNUSABLE',
+  'STORE_MISSING',
+  'STORE_CORRUPT',
+  'STORE_LOCKED',
+  'STORE_TOO_NEW',
+  'DISCONNECTED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const courierErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
+export type CourierErrorData = z.infer<typeof courierErrorSchema>;
+
+/** Codes that mean "the caller asked for something wrong" (CLI exit code 2); all others exit 1. */
+const inputErrorCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'BAD_INPUT',
+  'UNKNOWN_PROCEDURE',
+  'BAD_FRAME',
+  'FRAME_TOO_LARGE',
+  'NOT_FOUND',
+  'PASSPHRASE_REQUIRED',
+  'WRONG_PASSPHRASE',
+]);
+
+export class CourierError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'CourierError';
+    this.code = code;
+    this.hint = hint;
+  }
+
+  static fromData(data: CourierErrorData): CourierError {
+    return new CourierError(data.code, data.message, data.hint);
+  }
+
+  toData(): CourierErrorData {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+
+  get isInputError(): boolean {
+    return inputErrorCodes.has(this.code);
+  }
+
+  /** The one-line form the CLI prints: `error: <code>: <message> (<hint>)`. */
+  toLine(): string {
+    return `error: ${this.code}: ${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+  }
+}

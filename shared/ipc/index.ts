@@ -1,0 +1,40 @@
+// The whole contract between the renderer and the main process, named once.
+import type { z } from 'zod';
+import type { Procedure } from './contract';
+import { appInfo } from './procedures/app';
+import { auditList } from './procedures/audit';
+import { events } from './procedures/events';
+import { settingsGet, settingsSet } from './procedures/settings';
+
+export const procedures = {
+  [appInfo.name]: appInfo,
+  [settingsGet.name]: settingsGet,
+  [settingsSet.name]: settingsSet,
+  [auditList.name]: auditList,
+  [events.name]: events,
+} as const satisfies Record<string, Procedure>;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type NameOfKind<K extends Procedure['kind']> = {
+  [N in ProcedureName]: Procedures[N]['kind'] extends K ? N : never;
+}[ProcedureName];
+export type CallName = NameOfKind<'query' | 'mutation'>;
+export type SubscriptionName = NameOfKind<'subscription'>;
+/** What a caller may pass (defaults not yet applied). */
+export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ParsedInputOf<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type OutputOf<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(procedures, name);
+}
+
+export * from './contract';
+export * from './errors';
+export * from './wire';
+export * from './procedures/app';
+export * from './procedures/audit';
+export * from './procedures/events';
+export * from './procedures/settings';

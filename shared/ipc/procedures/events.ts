@@ -1,0 +1,19 @@
+// Live updates pushed from the main process, so every window reflects changes without polling.
+import { z } from 'zod';
+import { defineProcedure } from '../contract';
+import { auditEntrySchema } from './audit';
+import { settingsSchema } from './settings';
+
+export const courierEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('settings.changed'), settings: settingsSchema }),
+  z.object({ type: z.literal('audit.appended'), entry: auditEntrySchema }),
+]);
+export type CourierEvent = z.infer<typeof courierEventSchema>;
+
+export const events = defineProcedure({
+  name: 'events',
+  kind: 'subscription',
+  summary: 'Every change the main process makes, as it happens.',
+  input: z.object({}).strict(),
+  output: courierEventSchema,
+});
