@@ -1,7 +1,7 @@
 // `courier serve` and `courier demo`: open a home, start the browser host, print its one URL, run until
 // SIGINT/SIGTERM. The demo uses a fresh throwaway home and the simulators that exist.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,10 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   const usage = `courier ${mode} [--home DIR] [--port N]${mode === 'demo' ? ' [--no-open]' : ''}`;
   const { values } = parseCommand(args, { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } }, usage);
   const port = parsePort(values.port, mode === 'demo' ? 0 : 8417);
-  const home = mode === 'demo' ? (values.home ?? mkdtempSync(join(tmpdir(), 'courier-demo-'))) : defaultHome(values.home);
+  const throwawayHome = mode === 'demo' && values.home === undefined ? mkdtempSync(join(tmpdir(), 'courier-demo-')) : undefined;
+  const home = throwawayHome ?? defaultHome(values.home);
   // A fresh demo home needs no passphrase from anyone: it is throwaway, so a random one is used.
-  const protector = passphraseProtector(mode === 'demo' && values.home === undefined ? { fallback: randomBytes(24).toString('base64url') } : {});
+  const protector = passphraseProtector(throwawayHome ? { fallback: randomBytes(24).toString('base64url') } : {});
 
   const ctx = await openHome({ home, host: 'serve', protector });
   const host = await startServeHost({ api: createCourierApi(ctx), port, rendererDir: defaultRendererDir() });
@@ -38,5 +39,6 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   });
   await host.close();
   ctx.close();
+  if (throwawayHome) rmSync(throwawayHome, { recursive: true, force: true });
   return 0;
 }

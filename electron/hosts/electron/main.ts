@@ -13,6 +13,7 @@ import { createCourierApi } from '../../api';
 import { passphraseProtector } from '../passphrase';
 import { APP_ORIGIN, APP_SCHEME } from './channels';
 import { registerContract } from './ipc';
+import { isTrustedSender } from './trustedSender';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = resolve(here, '../renderer');
@@ -74,7 +75,7 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isTrustedSender(url, true)) event.preventDefault();
   });
   void window.loadURL(`${APP_ORIGIN}/`);
   return window;
