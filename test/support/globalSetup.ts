@@ -1,8 +1,12 @@
-// Builds what the process-level tests run: the bundled CLI (dist/cli) and the renderer (dist/renderer).
+// Builds what the process-level tests run (the bundled CLI in dist/cli, the renderer in dist/renderer) and
+// makes sure the e2e specs have a Chromium.
 import { execFileSync } from 'node:child_process';
+import { chromiumPath } from './chromium';
 
 export default function setup(): void {
   const run = (args: string[]) => execFileSync('npm', ['run', '--silent', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-  run(['build:renderer']);
-  run(['build:node']);
+  // The full build: typecheck (so a contract change that breaks either side fails the run), renderer, Node bundles.
+  run(['build']);
+  // Fails the run up front, with the command to run, when no Chromium can be had.
+  process.env.CHROMIUM_PATH = chromiumPath();
 }

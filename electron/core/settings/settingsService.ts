@@ -26,6 +26,8 @@ export function jsonFilePreferences(path: string): PreferencesBackend {
 
 export class SettingsService {
   private current: Settings;
+  /** Saves run one after another, so concurrent changes apply in order and never race on the file. */
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly backend: PreferencesBackend,
@@ -39,12 +41,16 @@ export class SettingsService {
     return this.current;
   }
 
-  async set(patch: Partial<Settings>): Promise<Settings> {
+  set(patch: Partial<Settings>): Promise<Settings> {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    const next = settingsSchema.parse({ ...this.current, ...changes });
-    await this.backend.save(next);
-    this.current = next;
-    this.events.publish({ type: 'settings.changed', settings: next });
-    return next;
+    const result = this.saving.then(async () => {
+      const next = settingsSchema.parse({ ...this.current, ...changes });
+      await this.backend.save(next);
+      this.current = next;
+      this.events.publish({ type: 'settings.changed', settings: next });
+      return next;
+    });
+    this.saving = result.catch(() => undefined);
+    return result;
   }
 }

@@ -25,7 +25,8 @@ export class BlobStore {
 
   pathOf(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new CourierError('BAD_INPUT', 'A blob name must be a SHA-256 hex digest.');
-    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    // One level of 256 shard folders: created once, so a steady-state write costs one directory fsync.
+    return join(this.root, sha256.slice(0, 2), sha256);
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -54,11 +55,8 @@ export class BlobStore {
     const created = await mkdir(shardDir, { recursive: true });
     await rename(temp.path, finalPath);
     await syncDirectory(shardDir);
-    if (created !== undefined) {
-      // New shard folders must be durable in their parents too.
-      await syncDirectory(join(shardDir, '..'));
-      await syncDirectory(this.root);
-    }
+    // A new shard folder must be durable in its parent too.
+    if (created !== undefined) await syncDirectory(this.root);
     return { sha256, size: temp.size };
   }
 

@@ -1,0 +1,100 @@
+// The app shell as a user meets it, written once and run on every host (see shell.test.ts).
+import { expect } from 'vitest';
+import type { E2eHost } from './hosts';
+
+export const PAGES = [
+  { link: 'Inbox', path: '/inbox' },
+  { link: 'Outbox', path: '/outbox' },
+  { link: 'Send', path: '/send' },
+  { link: 'Partners', path: '/partners' },
+  { link: 'Keys', path: '/keys' },
+  { link: 'Certificates', path: '/certificates' },
+  { link: 'TLS inspector', path: '/tls' },
+  { link: 'Settings', path: '/settings' },
+] as const;
+
+const UNBUILT = PAGES.filter((page) => page.link !== 'Settings');
+
+export interface ShellSpec {
+  name: string;
+  run(host: E2eHost): Promise<void>;
+}
+
+async function heading(host: E2eHost, name: string): Promise<void> {
+  await host.page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+export const shellSpecs: ShellSpec[] = [
+  {
+    name: 'opens the shell: every page in the sidebar, and a status bar naming the host and the data folder',
+    async run(host) {
+      const nav = host.page.getByRole('navigation', { name: 'Main' });
+      for (const page of PAGES) await nav.getByRole('link', { name: page.link, exact: true }).waitFor();
+      const status = host.page.getByRole('contentinfo', { name: 'Status' });
+      await status.getByText(host.kind === 'serve' ? 'Browser host (courier serve)' : 'Desktop app').waitFor();
+      await status.getByText(host.home, { exact: false }).waitFor();
+      await status.getByText('Connected', { exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'reaches every page by keyboard alone: Tab through the sidebar and Enter, and Alt+1…8',
+    async run(host) {
+      const { page } = host;
+      for (const target of PAGES) {
+        // Tab from the top of the document until the sidebar link has focus.
+        await page.locator('body').focus();
+        const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: target.link, exact: true });
+        for (let presses = 0; presses < 40 && !(await link.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
+        expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.press('Enter');
+        await heading(host, target.link);
+        expect(new URL(page.url()).pathname).toBe(target.path);
+      }
+      for (const [index, target] of [...PAGES].reverse().entries()) {
+        await page.keyboard.press(`Alt+${PAGES.length - index}`);
+        await heading(host, target.link);
+      }
+    },
+  },
+  {
+    name: 'pages whose capability is not built yet say so plainly, with no made-up data',
+    async run(host) {
+      for (const target of UNBUILT) {
+        await host.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: target.link, exact: true }).click();
+        await heading(host, target.link);
+        await host.page.getByText('Not built yet').first().waitFor();
+        expect(await host.page.getByRole('table').count()).toBe(0);
+      }
+    },
+  },
+  {
+    name: 'Settings: shows where data lives, changes the theme, and lists the audit log',
+    async run(host) {
+      const { page } = host;
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+      await heading(host, 'Settings');
+      await page.getByText(`${host.home}/courier.db`).waitFor();
+      const audit = page.getByRole('table');
+      await audit.getByText('home.created').waitFor();
+      await page.getByRole('radio', { name: 'Dark' }).check({ force: true });
+      await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+      await page.getByRole('radio', { name: 'Light' }).check({ force: true });
+      await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('light');
+    },
+  },
+  {
+    name: 'when the main process goes away, the status bar says so and a failed action shows its message and hint',
+    async run(host) {
+      const { page } = host;
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+      await heading(host, 'Settings');
+      await host.stopServer();
+      if (host.kind === 'electron') return;
+      await page.getByRole('contentinfo', { name: 'Status' }).getByText(/Disconnected|Connecting/).waitFor();
+      await page.getByRole('radio', { name: 'Dark' }).check({ force: true });
+      const toast = page.getByRole('status').filter({ hasText: 'Lost the connection to Courier.' });
+      await toast.waitFor();
+      await toast.getByText('courier serve', { exact: false }).waitFor();
+    },
+  },
+];
