@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chromiumPath } from './chromium';
 
 export default function setup(): void {
+  // For quick loops over tests that need neither dist/ nor a browser (unit, interop): COURIER_TEST_NO_BUILD=1.
+  if (process.env.COURIER_TEST_NO_BUILD === '1') return;
   const run = (args: string[]) => execFileSync('npm', ['run', '--silent', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   // The full build: typecheck (so a contract change that breaks either side fails the run), renderer, Node bundles.
   run(['build']);
