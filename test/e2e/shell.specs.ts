@@ -91,7 +91,8 @@ export const shellSpecs: ShellSpec[] = [
       await host.stopServer();
       if (host.kind === 'electron') return;
       await page.getByRole('contentinfo', { name: 'Status' }).getByText(/Disconnected|Connecting/).waitFor();
-      await page.getByRole('radio', { name: 'Dark' }).check({ force: true });
+      // The change cannot be saved, so the control springs back: click, don't check.
+      await page.getByRole('radio', { name: 'Dark' }).click({ force: true });
       const toast = page.getByRole('status').filter({ hasText: 'Lost the connection to Courier.' });
       await toast.waitFor();
       await toast.getByText('courier serve', { exact: false }).waitFor();

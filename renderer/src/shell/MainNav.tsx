@@ -1,0 +1,24 @@
+// The sidebar: one link per page, in shortcut order, marking the current one for sighted and
+// screen-reader users alike.
+import { NavLink, Stack } from '@mantine/core';
+import { NavLink as RouterNavLink, useLocation } from 'react-router-dom';
+import { pages } from '../navigation/pages';
+
+export function MainNav({ onNavigate }: { onNavigate(): void }) {
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={2}>
+      {pages.map((page) => (
+        <NavLink
+          key={page.path}
+          component={RouterNavLink}
+          to={page.path}
+          label={page.name}
+          active={pathname === page.path}
+          aria-keyshortcuts={`Alt+${page.shortcut}`}
+          onClick={onNavigate}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+// Which component answers which path; `/` reopens the last page and unknown paths fall back to it.
+import type { ComponentType } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { CertificatesPage } from '../features/certificates/CertificatesPage';
+import { SendPage } from '../features/compose/SendPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { KeysPage } from '../features/keys/KeysPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
+import { PartnersPage } from '../features/partners/PartnersPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TlsInspectorPage } from '../features/tls/TlsInspectorPage';
+import { pages, type PagePath } from '../navigation/pages';
+import { HomeRedirect } from './HomeRedirect';
+
+const screens: Record<PagePath, ComponentType> = {
+  '/inbox': InboxPage,
+  '/outbox': OutboxPage,
+  '/send': SendPage,
+  '/partners': PartnersPage,
+  '/keys': KeysPage,
+  '/certificates': CertificatesPage,
+  '/tls': TlsInspectorPage,
+  '/settings': SettingsPage,
+};
+
+export function PageRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomeRedirect />} />
+      {pages.map(({ path }) => {
+        const Screen = screens[path];
+        return <Route key={path} path={path} element={<Screen />} />;
+      })}
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,26 @@
+// The one subscription to Courier's events, mounted once: each change the main process announces updates
+// or invalidates the query that shows it, so no page polls.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useClient } from '../ipc/ClientProvider';
+import { auditKey } from '../features/audit/queries';
+import { settingsKey } from '../features/settings/queries';
+
+export function useLiveEvents(): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      client.subscribe('events', {}, (event) => {
+        switch (event.type) {
+          case 'settings.changed':
+            queryClient.setQueryData(settingsKey, event.settings);
+            break;
+          case 'audit.appended':
+            void queryClient.invalidateQueries({ queryKey: auditKey });
+            break;
+        }
+      }),
+    [client, queryClient],
+  );
+}
