@@ -13,7 +13,7 @@ const RUNS = 5;
 const MESSAGES = 200;
 const PAYLOAD_BYTES = 10 * 1024;
 
-const benchProtector: MasterKeyProtector = {
+export const benchProtector: MasterKeyProtector = {
   kind: 'passphrase',
   passphrase: async () => 'bench-passphrase',
   cost: { N: 2 ** 14, r: 8, p: 1 },

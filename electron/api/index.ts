@@ -3,8 +3,10 @@ import type { CourierContext } from '../core/home/openHome';
 import { appInfo } from './app';
 import { auditList } from './audit';
 import { events } from './events';
+import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './keys';
 import { createApi, type Api, type Handlers } from './router';
 import { settingsGet, settingsSet } from './settings';
+import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './tls';
 
 export const handlers: Handlers = {
   'app.info': appInfo,
@@ -12,6 +14,19 @@ export const handlers: Handlers = {
   'settings.set': settingsSet,
   'audit.list': auditList,
   events,
+  'keys.list': keysList,
+  'keys.get': keysGet,
+  'keys.generate': keysGenerate,
+  'keys.cancelGeneration': keysCancelGeneration,
+  'keys.exportPublic': keysExportPublic,
+  'keys.exportPrivate': keysExportPrivate,
+  'keys.delete': keysDelete,
+  'tls.inspect': tlsInspect,
+  'tls.exportChainPem': tlsExportChainPem,
+  'tls.trustCa': tlsTrustCa,
+  'tls.pin': tlsPin,
+  'tls.listTrust': tlsListTrust,
+  'tls.removeTrust': tlsRemoveTrust,
 };
 
 export function createCourierApi(ctx: CourierContext): Api {

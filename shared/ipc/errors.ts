@@ -19,6 +19,11 @@ export const errorCodes = [
   'STORE_LOCKED',
   'STORE_TOO_NEW',
   'DISCONNECTED',
+  'CONNECTION_FAILED',
+  'TIMEOUT',
+  'CANCELLED',
+  'BAD_MESSAGE',
+  'CRYPTO_FAILED',
   'INTERNAL',
 ] as const;
 

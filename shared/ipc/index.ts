@@ -4,7 +4,9 @@ import type { Procedure } from './contract';
 import { appInfo } from './procedures/app';
 import { auditList } from './procedures/audit';
 import { events } from './procedures/events';
+import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './procedures/keys';
 import { settingsGet, settingsSet } from './procedures/settings';
+import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './procedures/tls';
 
 export const procedures = {
   [appInfo.name]: appInfo,
@@ -12,6 +14,19 @@ export const procedures = {
   [settingsSet.name]: settingsSet,
   [auditList.name]: auditList,
   [events.name]: events,
+  [keysList.name]: keysList,
+  [keysGet.name]: keysGet,
+  [keysGenerate.name]: keysGenerate,
+  [keysCancelGeneration.name]: keysCancelGeneration,
+  [keysExportPublic.name]: keysExportPublic,
+  [keysExportPrivate.name]: keysExportPrivate,
+  [keysDelete.name]: keysDelete,
+  [tlsInspect.name]: tlsInspect,
+  [tlsExportChainPem.name]: tlsExportChainPem,
+  [tlsTrustCa.name]: tlsTrustCa,
+  [tlsPin.name]: tlsPin,
+  [tlsListTrust.name]: tlsListTrust,
+  [tlsRemoveTrust.name]: tlsRemoveTrust,
 } as const satisfies Record<string, Procedure>;
 
 export type Procedures = typeof procedures;
@@ -37,4 +52,6 @@ export * from './wire';
 export * from './procedures/app';
 export * from './procedures/audit';
 export * from './procedures/events';
+export * from './procedures/keys';
 export * from './procedures/settings';
+export * from './procedures/tls';

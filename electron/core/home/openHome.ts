@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { HostKind } from '../../../shared/ipc';
 import { CourierError } from '../errors';
 import { EventBus } from '../events/eventBus';
+import { KeyService } from '../keys/keyService';
 import { MASTER_KEY_FILE, MasterKey, type MasterKeyProtector } from '../secrets/masterKey';
 import { SecretBox } from '../secrets/secretBox';
 import { jsonFilePreferences, SettingsService, type PreferencesBackend } from '../settings/settingsService';
@@ -14,6 +15,7 @@ import { AuditLog } from '../store/audit';
 import { BlobStore } from '../store/blobs';
 import { openDatabase, type CourierDatabase } from '../store/database';
 import { MessageArchive } from '../store/messages';
+import { TlsTrustStore } from '../tls/trustStore';
 import { COURIER_VERSION } from '../version';
 import { homePaths, type HomePaths } from './paths';
 
@@ -40,6 +42,9 @@ export interface CourierContext {
   readonly settings: SettingsService;
   readonly masterKey: MasterKey;
   readonly secrets: SecretBox;
+  /** Per-profile TLS trust (extra CAs, pins); connections take their options from tls/tlsOptions. */
+  readonly tlsTrust: TlsTrustStore;
+  readonly keys: KeyService;
   close(): void;
 }
 
@@ -97,6 +102,8 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
     settings: new SettingsService(options.preferences ?? jsonFilePreferences(paths.preferences), events),
     masterKey,
     secrets,
+    tlsTrust: new TlsTrustStore(db, audit),
+    keys: new KeyService({ db, keysDir: paths.keys, masterKey, audit, events }),
     close: () => db.close(),
   };
 }

@@ -43,4 +43,49 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX messages_message_id ON messages(message_id);
     `,
   },
+  {
+    version: 2,
+    name: 'key pairs (public half and fingerprints; private halves live encrypted in keys/)',
+    // Purposes, key types and origins are checked in code, not by CHECK, so a new one needs no table rebuild.
+    // A certificate table refers to keys(id) and finds its key by spki_sha256; rotation sets successor_id.
+    sql: `
+      CREATE TABLE keys (
+        id             TEXT PRIMARY KEY,
+        label          TEXT NOT NULL,
+        purpose        TEXT NOT NULL,
+        key_type       TEXT NOT NULL,
+        rsa_bits       INTEGER,
+        ec_curve       TEXT,
+        origin         TEXT NOT NULL,
+        spki           BLOB NOT NULL,
+        spki_sha256    TEXT NOT NULL UNIQUE,
+        jwk_thumbprint TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        successor_id   TEXT REFERENCES keys(id) ON DELETE SET NULL
+      );
+      CREATE INDEX keys_purpose ON keys(purpose, created_at);
+      CREATE INDEX keys_successor ON keys(successor_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'per-profile TLS trust: extra CA certificates and SPKI SHA-256 pins',
+    // scope is a profile's trust scope name (e.g. fiscal:default); profiles refer to it, so no foreign key.
+    sql: `
+      CREATE TABLE tls_trust (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        scope       TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('ca', 'pin')),
+        label       TEXT,
+        spki_sha256 TEXT NOT NULL,
+        cert_sha256 TEXT,
+        not_after   TEXT,
+        pem         TEXT,
+        created_at  TEXT NOT NULL,
+        CHECK ((kind = 'ca') = (cert_sha256 IS NOT NULL AND pem IS NOT NULL))
+      );
+      CREATE UNIQUE INDEX tls_trust_ca ON tls_trust(scope, cert_sha256) WHERE kind = 'ca';
+      CREATE UNIQUE INDEX tls_trust_pin ON tls_trust(scope, spki_sha256) WHERE kind = 'pin';
+    `,
+  },
 ];

@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { defineProcedure } from '../contract';
 import { auditEntrySchema } from './audit';
+import { keyGenerationJobSchema } from './keys';
 import { settingsSchema } from './settings';
 
 export const courierEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.changed'), settings: settingsSchema }),
   z.object({ type: z.literal('audit.appended'), entry: auditEntrySchema }),
+  z.object({ type: z.literal('keys.generation'), job: keyGenerationJobSchema }),
 ]);
 export type CourierEvent = z.infer<typeof courierEventSchema>;
 
