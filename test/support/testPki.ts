@@ -88,7 +88,8 @@ export function issueCertificate(request: CertificateRequest): TestCertificate {
     extensions.push(extension(id_ce_subjectAltName, false, new SubjectAlternativeName(names)));
   }
   const serial = randomBytes(8);
-  serial[0]! &= 0x7f;
+  // Positive and minimally encoded (a DER INTEGER may not start with 0x00 followed by a byte below 0x80).
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const tbs = new TBSCertificate({
     version: Version.v3,
     serialNumber: serial.buffer.slice(serial.byteOffset, serial.byteOffset + serial.length),
