@@ -13,7 +13,9 @@ export const PAGES = [
   { link: 'Settings', path: '/settings' },
 ] as const;
 
-const UNBUILT = PAGES.filter((page) => page.link !== 'Settings');
+/** Pages whose capability has landed have their own e2e specs (keys.test.ts …). */
+const BUILT = new Set(['Settings', 'Keys']);
+const UNBUILT = PAGES.filter((page) => !BUILT.has(page.link));
 
 export interface ShellSpec {
   name: string;

@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from '../ipc/ClientProvider';
 import { auditKey } from '../features/audit/queries';
+import { useGenerationJobs } from '../features/keys/generationJobs';
+import { keysListKey } from '../features/keys/queries';
 import { settingsKey } from '../features/settings/queries';
 
 export function useLiveEvents(): void {
@@ -18,6 +20,10 @@ export function useLiveEvents(): void {
             break;
           case 'audit.appended':
             void queryClient.invalidateQueries({ queryKey: auditKey });
+            break;
+          case 'keys.generation':
+            useGenerationJobs.getState().record(event.job);
+            if (event.job.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: keysListKey });
             break;
         }
       }),
