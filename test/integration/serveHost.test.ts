@@ -80,7 +80,7 @@ describe('courier serve: the loopback WebSocket host', () => {
       expect(await reply).toMatchObject({ reply: { ok: false, error: { code: 'BAD_FRAME' } } });
     });
     it('an unknown procedure → UNKNOWN_PROCEDURE', async () => {
-      expect(await request(socket, { op: 'invoke', id: 8, name: 'keys.exportPrivate', input: {} }, 8)).toMatchObject({ reply: { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } } });
+      expect(await request(socket, { op: 'invoke', id: 8, name: 'keys.steal', input: {} }, 8)).toMatchObject({ reply: { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } } });
     });
     it('a wrong input type → BAD_INPUT', async () => {
       expect(await request(socket, { op: 'invoke', id: 9, name: 'audit.list', input: { limit: 'all' } }, 9)).toMatchObject({ reply: { ok: false, error: { code: 'BAD_INPUT' } } });

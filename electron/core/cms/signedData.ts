@@ -1,0 +1,125 @@
+// Why this file exists: AS2 signs with CMS SignedData (RFC 5652 §5), detached (multipart/signed) or with the content
+// inside; this composes digest, signed attributes and RSA signature into one SignerInfo and writes the structure
+// with our certificate (and chain). Content arrives as chunks, so a detached signature never holds it whole.
+import { createHash, type KeyObject, type X509Certificate } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import {
+  CMSVersion,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContent,
+  EncapsulatedContentInfo,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+} from '@peculiar/asn1-cms';
+import { AsnSerializer, OctetString } from '@peculiar/asn1-schema';
+import { CourierError } from '../errors';
+import { identifierFor, type IdentifierForm } from './certificateIdentity';
+import { writeContentInfo } from './contentInfo';
+import { digestAlgorithmIdentifier, pipeContent, type ContentSink, type ContentSource, type SigningDigest } from './digests';
+import { oidData, oidSignedData } from './oids';
+import {
+  contentSigner,
+  finishContentSignature,
+  requireRsaSigningKey,
+  signatureAlgorithmIdentifier,
+  signBytes,
+  type SignatureScheme,
+} from './rsaSignature';
+import { buildSignedAttributes, type SignedAttributeOptions } from './signedAttributes';
+
+export interface SignerIdentity {
+  certificate: X509Certificate;
+  privateKey: KeyObject;
+  /** Intermediate CA certificates to include after the signer's own. */
+  chain?: readonly X509Certificate[];
+}
+
+export interface SignOptions {
+  signer: SignerIdentity;
+  digest: SigningDigest;
+  /** Default: RSA PKCS#1 v1.5. */
+  signature?: SignatureScheme;
+  /** true: the content stays outside (multipart/signed); false: it is carried in eContent. */
+  detached: boolean;
+  /**
+   * Default: content-type, message-digest, signing-time, SMIMECapabilities and CMSAlgorithmProtection. `false`
+   * signs the content directly with no attributes at all (allowed only for id-data).
+   */
+  signedAttributes?: false | SignedAttributeOptions;
+  /** Default: issuerAndSerialNumber (SignerInfo version 1). */
+  identifier?: IdentifierForm;
+  /** eContentType; default id-data. */
+  contentType?: string;
+}
+
+const signingDigests: ReadonlySet<string> = new Set<SigningDigest>(['sha1', 'sha224', 'sha256', 'sha384', 'sha512']);
+
+/** Collects chunks for attached signing (the content goes into the structure, so it is held anyway). */
+class Collector implements ContentSink {
+  readonly chunks: Uint8Array[] = [];
+  update(chunk: Uint8Array): void {
+    this.chunks.push(Uint8Array.from(chunk)); // a source may reuse its buffer for the next chunk
+  }
+}
+
+/** Signs `content` and returns DER ContentInfo(SignedData). */
+export async function signData(content: ContentSource, options: SignOptions): Promise<Uint8Array> {
+  const { signer, digest } = options;
+  if (!signingDigests.has(digest)) {
+    throw new CourierError('BAD_INPUT', `Courier does not sign with ${String(digest)}`, 'Sign with SHA-256 (or SHA-1, SHA-224, SHA-384, SHA-512 where a partner needs it).');
+  }
+  requireRsaSigningKey(signer.privateKey, 'signing key');
+  const scheme = options.signature ?? { scheme: 'rsa-pkcs1v15' };
+  const form = options.identifier ?? 'issuerAndSerialNumber';
+  const contentType = options.contentType ?? oidData;
+  const digestAlgorithm = digestAlgorithmIdentifier(digest);
+  const signatureAlgorithm = signatureAlgorithmIdentifier(scheme, digest);
+  const collector = options.detached ? undefined : new Collector();
+  const attached = collector ? [collector] : [];
+
+  let signerInfo: SignerInfo;
+  const base = {
+    version: form === 'subjectKeyIdentifier' ? CMSVersion.v3 : CMSVersion.v1,
+    sid: new SignerIdentifier(identifierFor(signer.certificate, form)),
+    digestAlgorithm,
+    signatureAlgorithm,
+  };
+  if (options.signedAttributes === false) {
+    if (contentType !== oidData) {
+      throw new CourierError('BAD_INPUT', 'Content other than id-data must be signed with signed attributes (RFC 5652 §5.3)');
+    }
+    const stream = contentSigner(digest);
+    await pipeContent(content, [stream, ...attached]);
+    const signature = finishContentSignature(stream, signer.privateKey, digest, scheme);
+    signerInfo = new SignerInfo({ ...base, signature: new OctetString(signature) });
+  } else {
+    const hash = createHash(digest);
+    await pipeContent(content, [hash, ...attached]);
+    const { attributes, signedBytes } = buildSignedAttributes({
+      contentType,
+      messageDigest: hash.digest(),
+      digestAlgorithm,
+      signatureAlgorithm,
+      options: options.signedAttributes ?? {},
+    });
+    const signature = signBytes(signedBytes, signer.privateKey, digest, scheme);
+    signerInfo = new SignerInfo({ ...base, signedAttrs: attributes, signature: new OctetString(signature) });
+  }
+
+  const encapsulated = new EncapsulatedContentInfo({
+    eContentType: contentType,
+    eContent: collector ? new EncapsulatedContent({ single: new OctetString(Buffer.concat(collector.chunks)) }) : undefined,
+  });
+  const certificates = [signer.certificate, ...(signer.chain ?? [])].map((c) => asn1js.fromBER(c.raw).result);
+  const signedData = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: form === 'subjectKeyIdentifier' || contentType !== oidData ? 3 : 1 }),
+      AsnSerializer.toASN(new DigestAlgorithmIdentifiers([digestAlgorithm])) as asn1js.AsnType,
+      AsnSerializer.toASN(encapsulated) as asn1js.AsnType,
+      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: certificates }),
+      AsnSerializer.toASN(new SignerInfos([signerInfo])) as asn1js.AsnType,
+    ],
+  });
+  return writeContentInfo(oidSignedData, signedData);
+}
