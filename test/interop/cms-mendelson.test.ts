@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { decryptEnvelopedData } from '../../electron/core/cms/envelopedData';
+import { decompressData } from '../../electron/core/cms/compressedData';
 import { verifySignedData } from '../../electron/core/cms/signedDataVerification';
+import { readMultipartSigned } from '../../electron/core/mime/multipartSigned';
+import { parseEntity } from '../../electron/core/mime/parseEntity';
+import { readPkcs7Mime } from '../../electron/core/mime/pkcs7Mime';
 import { cmsFailure, flipBit, type RsaIdentity } from '../support/cms';
 
 const DIR = new URL('../../../shared/interop/mendelson-as2/', import.meta.url).pathname;
@@ -86,5 +90,37 @@ describe('Mendelson AS2 captures', () => {
     expect(verified.signers[0]!.digestAlgorithm).toBe('sha1');
     expect(verified.signers[0]!.certificate.subject).toMatch(/CN=mecas2/);
     expect(verified.signers[0]!.certificate.fingerprint256).not.toBe(mendelsonCertificate.fingerprint256);
+  });
+});
+
+// The compressed captures go through the MIME layer: CompressedData (zlib) whose content is a MIME entity around
+// payload.txt. Despite the README's "compressed", mecas2_compressed.as2 is also signed (multipart/signed).
+describe('Mendelson AS2 captures: CompressedData (RFC 3274)', () => {
+  /** Verifies a multipart/signed entity with Mendelson's certificate and returns its CompressedData DER. */
+  async function verifiedCompressed(entity: Uint8Array): Promise<Uint8Array> {
+    const signed = readMultipartSigned(parseEntity(entity));
+    const verified = await verifySignedData(signed.signature.body, { content: signed.content.rawBytes, certificates: [mendelsonCertificate] });
+    expect(verified.signers[0]!.certificate.fingerprint256).toBe(mendelsonCertificate.fingerprint256);
+    expect(verified.signers[0]!.digestAlgorithm).toBe('sha256');
+    const compressed = readPkcs7Mime(signed.content);
+    expect(compressed.smimeType).toBe('compressed-data');
+    return compressed.der;
+  }
+
+  it('mecas2_compressed.as2: signed (SHA-256) CompressedData decompresses to an entity whose body is payload.txt', async () => {
+    const der = await verifiedCompressed(file('mecas2_compressed.as2'));
+    const opened = await decompressData(der);
+    expect(opened.contentType).toBe('1.2.840.113549.1.7.1');
+    const inner = parseEntity(opened.content);
+    expect(inner.headers.get('content-disposition')).toBe('attachment; filename=payload.txt');
+    expect(inner.body.equals(payload)).toBe(true);
+    expect((await cmsFailure(() => decompressData(der, { maxBytes: 700 }))).reason).toBe('content-too-large');
+  });
+
+  it('mecas2_compressed_signed_encrypted.as2: 3DES → multipart/signed (SHA-256) → CompressedData → payload.txt', async () => {
+    const opened = decryptEnvelopedData(readPkcs7Mime(parseEntity(file('mecas2_compressed_signed_encrypted.as2'))).der, [pyas2lib()]);
+    expect(opened.contentCipher).toBe('des-ede3-cbc');
+    const decompressed = await decompressData(await verifiedCompressed(opened.content));
+    expect(parseEntity(decompressed.content).body.equals(payload)).toBe(true);
   });
 });

@@ -26,12 +26,14 @@ export type CmsFailure =
   /** The RSA signature does not verify with the signer's public key. */
   | 'bad-signature'
   /** The CMSAlgorithmProtection attribute names other algorithms than the SignerInfo (RFC 6211 §3). */
-  | 'algorithm-protection-mismatch';
+  | 'algorithm-protection-mismatch'
+  /** Decompressed content would exceed the caller's limit (a decompression bomb, or a limit set too low). */
+  | 'content-too-large';
 
 const PARTNER_HINT =
   'The partner sent a CMS structure Courier cannot read: keep the raw message and ask them to check their AS2/S/MIME software.';
 const ALGORITHM_HINT =
-  'Ask the partner to use an algorithm Courier supports: AES-128/192/256-CBC, 3DES, RC2, CAST5 or IDEA with RSA (PKCS#1 v1.5 or OAEP); SHA-1…SHA-512 with RSA or RSASSA-PSS.';
+  'Ask the partner to use an algorithm Courier supports: AES-128/192/256-CBC, AES-GCM, AES-CCM, 3DES, RC2, CAST5 or IDEA with RSA (PKCS#1 v1.5 or OAEP); SHA-1…SHA-512 with RSA or RSASSA-PSS.';
 
 const hints: Record<CmsFailure, string> = {
   malformed: PARTNER_HINT,
@@ -53,6 +55,8 @@ const hints: Record<CmsFailure, string> = {
     "The signature was not made with the partner's key on file, or the message was altered: do not process it; confirm the partner's certificate.",
   'algorithm-protection-mismatch':
     'The signed algorithm list does not match the signature: the message may have been tampered with; do not process it.',
+  'content-too-large':
+    'The compressed content expands beyond the size limit: keep the raw message; raise the limit only if the partner really sends payloads this large.',
 };
 
 const messageFailures: ReadonlySet<CmsFailure> = new Set<CmsFailure>([
@@ -61,6 +65,7 @@ const messageFailures: ReadonlySet<CmsFailure> = new Set<CmsFailure>([
   'unsupported-algorithm',
   'bad-parameters',
   'bad-signed-attributes',
+  'content-too-large',
 ]);
 
 /**

@@ -5,6 +5,12 @@
 export const oidData = '1.2.840.113549.1.7.1';
 export const oidSignedData = '1.2.840.113549.1.7.2';
 export const oidEnvelopedData = '1.2.840.113549.1.7.3';
+/** RFC 3274 §1.1 and RFC 5083 §1. */
+export const oidCompressedData = '1.2.840.113549.1.9.16.1.9';
+export const oidAuthEnvelopedData = '1.2.840.113549.1.9.16.1.23';
+
+/** Compression (RFC 3274 §1.1): zlib (RFC 1950). */
+export const oidZlibCompress = '1.2.840.113549.1.9.16.3.8';
 
 /** Signed attributes: PKCS #9 (RFC 2985), S/MIME (RFC 8551 §2.5.2), algorithm protection (RFC 6211). */
 export const oidContentType = '1.2.840.113549.1.9.3';
@@ -42,6 +48,14 @@ export const oidIdeaCbc = '1.3.6.1.4.1.188.7.1.1.2';
 export const oidAes128Cbc = '2.16.840.1.101.3.4.1.2';
 export const oidAes192Cbc = '2.16.840.1.101.3.4.1.22';
 export const oidAes256Cbc = '2.16.840.1.101.3.4.1.42';
+
+/** Authenticated content-encryption algorithms (RFC 5084 §3.1, §3.2). */
+export const oidAes128Gcm = '2.16.840.1.101.3.4.1.6';
+export const oidAes192Gcm = '2.16.840.1.101.3.4.1.26';
+export const oidAes256Gcm = '2.16.840.1.101.3.4.1.46';
+export const oidAes128Ccm = '2.16.840.1.101.3.4.1.7';
+export const oidAes192Ccm = '2.16.840.1.101.3.4.1.27';
+export const oidAes256Ccm = '2.16.840.1.101.3.4.1.47';
 
 /** X.509 extension naming a key (RFC 5280 §4.2.1.2). */
 export const oidSubjectKeyIdentifier = '2.5.29.14';
