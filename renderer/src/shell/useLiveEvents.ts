@@ -7,6 +7,7 @@ import { auditKey } from '../features/audit/queries';
 import { useGenerationJobs } from '../features/keys/generationJobs';
 import { keysListKey } from '../features/keys/queries';
 import { settingsKey } from '../features/settings/queries';
+import { tlsTrustKey } from '../features/tls/queries';
 
 export function useLiveEvents(): void {
   const client = useClient();
@@ -20,6 +21,8 @@ export function useLiveEvents(): void {
             break;
           case 'audit.appended':
             void queryClient.invalidateQueries({ queryKey: auditKey });
+            // A profile's TLS trust changed (tls.ca-trusted, tls.pin-added, tls.trust-removed), perhaps in another window.
+            if (event.entry.action.startsWith('tls.')) void queryClient.invalidateQueries({ queryKey: tlsTrustKey });
             break;
           case 'keys.generation':
             useGenerationJobs.getState().record(event.job);
