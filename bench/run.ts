@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark, each beside a reference measured in the same run; prints a table
 // and writes bench/results.json.
 import { writeFileSync } from 'node:fs';
+import { cmsThroughput } from './cmsThroughput';
 import { durableWrites } from './durableWrites';
 import { speedRatio, type BenchResult } from './measure';
 import { rsaKeygen } from './rsaKeygen';
 
-const benches: Array<() => Promise<BenchResult>> = [durableWrites, rsaKeygen];
+const benches: Array<() => Promise<BenchResult>> = [durableWrites, rsaKeygen, ...cmsThroughput];
 
 const results: BenchResult[] = [];
 for (const bench of benches) results.push(await bench());

@@ -1,38 +1,30 @@
 // Why this file exists: AS2 and S/MIME encrypt with CMS EnvelopedData (RFC 5652 §6): a random content key encrypts
 // the content, and each recipient gets that key under their RSA certificate (KeyTransRecipientInfo). This composes
-// the steps — content cipher, key transport, recipient identifiers — into encrypt and decrypt.
-import type { KeyObject, X509Certificate } from 'node:crypto';
-import {
-  CMSVersion,
-  EncryptedContent,
-  EncryptedContentInfo,
-  EnvelopedData,
-  KeyTransRecipientInfo,
-  RecipientIdentifier,
-  RecipientInfo,
-  RecipientInfos,
-} from '@peculiar/asn1-cms';
-import { AsnConvert, AsnSerializer, OctetString } from '@peculiar/asn1-schema';
+// the steps — content cipher, key transport, recipient identifiers — into encryption, written as it goes so content
+// of any size streams through: DER when the content length is known up front, otherwise the indefinite-length BER
+// (encryptedContent as a constructed OCTET STRING of chunks) that `openssl cms -stream` and Bouncy Castle write.
+import type { X509Certificate } from 'node:crypto';
+import { CMSVersion, KeyTransRecipientInfo, RecipientIdentifier, RecipientInfo, RecipientInfos } from '@peculiar/asn1-cms';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { ObjectIdentifier } from 'asn1js';
 import { CourierError } from '../errors';
-import { fromBerTree } from './berDecoding';
-import { describeIdentifier, identifierFor, identifies, type IdentifierForm } from './certificateIdentity';
-import { CipherPaddingError } from './ciphers/blockCipher';
+import { derSize, END_OF_CONTENTS, writeBerHeader } from './berStreaming';
+import { identifierFor, type IdentifierForm } from './certificateIdentity';
+import type { IncrementalCipher } from './ciphers/blockCipher';
 import type { Cast5ParameterForm } from './cipherParameters';
-import { CmsError } from './cmsError';
-import {
-  blockSizeOf,
-  contentAlgorithmIdentifier,
-  contentAlgorithmName,
-  createContentDecryptor,
-  createContentEncryptor,
-  keyLengthRule,
-  newContentEncryption,
-  readContentAlgorithm,
-  type ContentCipherName,
-} from './contentCiphers';
-import { readContentInfo, writeContentInfo } from './contentInfo';
+import { blockSizeOf, contentAlgorithmIdentifier, createContentEncryptor, newContentEncryption, type ContentCipherName } from './contentCiphers';
+import type { ContentSource } from './digests';
 import { oidData, oidEnvelopedData } from './oids';
-import { decryptContentKey, encryptContentKey, keyTransportAlgorithmIdentifier, readKeyTransport, type KeyTransport } from './rsaKeyTransport';
+import { encryptContentKey, keyTransportAlgorithmIdentifier, type KeyTransport } from './rsaKeyTransport';
+
+export {
+  decryptEnvelopedData,
+  decryptEnvelopedStream,
+  type DecryptedEnvelope,
+  type DecryptingEnvelope,
+  type DecryptionIdentity,
+  type EnvelopeDetails,
+} from './envelopedDataDecryption';
 
 export interface EnvelopeRecipient {
   certificate: X509Certificate;
@@ -54,124 +46,129 @@ export interface EncryptOptions {
   cast5Parameters?: Cast5ParameterForm;
 }
 
-/** One of our certificates and its private key. */
-export interface DecryptionIdentity {
-  certificate: X509Certificate;
-  privateKey: KeyObject;
+export interface StreamEncryptOptions extends EncryptOptions {
+  /** The content's exact length when known (a file's size): the output is then DER. Otherwise indefinite-length BER. */
+  contentLength?: number;
 }
 
-export interface DecryptedEnvelope {
-  content: Buffer;
-  /** OID of the encrypted content (id-data for AS2). */
-  contentType: string;
-  /** e.g. aes-256-cbc, des-ede3-cbc, rc2-40-cbc. */
-  contentCipher: string;
-  keyTransport: KeyTransport;
-  /** The identity whose certificate the message named. */
-  recipient: X509Certificate;
+const SEQUENCE = 0x30;
+const EXPLICIT_0 = 0xa0;
+const IMPLICIT_0_PRIMITIVE = 0x80;
+const OCTET_STRING = 0x04;
+
+function recipientInfosDer(options: EncryptOptions, key: Uint8Array): { der: Buffer; version: CMSVersion } {
+  const infos = options.recipients.map((recipient) => {
+    const form = recipient.identifier ?? 'issuerAndSerialNumber';
+    const transport = recipient.keyTransport ?? { scheme: 'rsa-pkcs1v15' };
+    return new RecipientInfo({
+      ktri: new KeyTransRecipientInfo({
+        version: form === 'subjectKeyIdentifier' ? CMSVersion.v2 : CMSVersion.v0,
+        rid: new RecipientIdentifier(identifierFor(recipient.certificate, form)),
+        keyEncryptionAlgorithm: keyTransportAlgorithmIdentifier(transport),
+        encryptedKey: new OctetString(encryptContentKey(recipient.certificate.publicKey, key, transport)),
+      }),
+    });
+  });
+  // DER orders a SET OF by the encodings of its elements.
+  const sorted = infos
+    .map((info) => ({ info, der: Buffer.from(AsnConvert.serialize(info)) }))
+    .sort((a, b) => Buffer.compare(a.der, b.der))
+    .map((entry) => entry.info);
+  const version = infos.some((info) => info.ktri?.version === CMSVersion.v2) ? CMSVersion.v2 : CMSVersion.v0;
+  return { der: Buffer.from(AsnConvert.serialize(new RecipientInfos(sorted))), version };
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Buffer {
-  return Buffer.concat([a, b]);
+const oidDer = (oid: string): Buffer => Buffer.from(new ObjectIdentifier({ value: oid }).toBER(false));
+
+/**
+ * Writes one EnvelopedData: `head()` once (everything before the ciphertext), `update()` per content chunk, then
+ * `final()`. The content key lives only while the recipient infos and the cipher are made.
+ */
+class EnvelopeWriter {
+  private readonly cipher: IncrementalCipher;
+  private readonly headBytes: Buffer;
+  private readonly contentLength: number | undefined;
+  private readonly ciphertextLength: number | undefined;
+  private read = 0;
+
+  constructor(options: StreamEncryptOptions) {
+    if (options.recipients.length === 0) {
+      throw new CourierError('BAD_INPUT', 'Encryption needs at least one recipient certificate', "Add the partner's encryption certificate.");
+    }
+    const { algorithm, key } = newContentEncryption(options.cipher, options.cast5Parameters);
+    try {
+      const recipients = recipientInfosDer(options, key);
+      this.cipher = createContentEncryptor(algorithm, key);
+      const blockSize = blockSizeOf(algorithm);
+      const known = options.contentLength;
+      this.contentLength = known;
+      this.ciphertextLength = known === undefined ? undefined : (Math.floor(known / blockSize) + 1) * blockSize;
+      const version = Buffer.from([0x02, 0x01, recipients.version]);
+      const contentInfoHead = Buffer.concat([oidDer(options.contentType ?? oidData), Buffer.from(AsnConvert.serialize(contentAlgorithmIdentifier(algorithm)))]);
+      const c = this.ciphertextLength;
+      // Sizes of each enclosing element's contents, innermost first (undefined: indefinite length).
+      const eci = c === undefined ? undefined : contentInfoHead.length + derSize(c);
+      const enveloped = eci === undefined ? undefined : version.length + recipients.der.length + derSize(eci);
+      const explicit = enveloped === undefined ? undefined : derSize(enveloped);
+      const oid = oidDer(oidEnvelopedData);
+      const outer = explicit === undefined ? undefined : oid.length + derSize(explicit);
+      this.headBytes = Buffer.concat([
+        writeBerHeader(SEQUENCE, outer),
+        oid,
+        writeBerHeader(EXPLICIT_0, explicit),
+        writeBerHeader(SEQUENCE, enveloped),
+        version,
+        recipients.der,
+        writeBerHeader(SEQUENCE, eci),
+        contentInfoHead,
+        c === undefined ? writeBerHeader(EXPLICIT_0, undefined) : writeBerHeader(IMPLICIT_0_PRIMITIVE, c),
+      ]);
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  head(): Buffer {
+    return this.headBytes;
+  }
+
+  private emit(ciphertext: Uint8Array): Uint8Array[] {
+    if (ciphertext.length === 0) return [];
+    return this.ciphertextLength === undefined ? [writeBerHeader(OCTET_STRING, ciphertext.length), ciphertext] : [ciphertext];
+  }
+
+  update(chunk: Uint8Array): Uint8Array[] {
+    this.read += chunk.length;
+    if (this.contentLength !== undefined && this.read > this.contentLength) {
+      throw new CourierError('BAD_INPUT', `The content is longer than the ${this.contentLength} bytes announced; the encrypted message is unusable`);
+    }
+    return this.emit(this.cipher.update(chunk));
+  }
+
+  final(): Uint8Array[] {
+    const last = this.emit(this.cipher.final());
+    if (this.ciphertextLength === undefined) return [...last, ...Array.from({ length: 5 }, () => END_OF_CONTENTS)];
+    if (this.read !== this.contentLength) {
+      throw new CourierError('BAD_INPUT', `The content was ${this.read} bytes, not the ${this.contentLength} announced; the encrypted message is unusable`);
+    }
+    return last;
+  }
 }
 
 /** EnvelopedData as DER ContentInfo, encrypted to every recipient. */
 export function encryptEnvelopedData(content: Uint8Array, options: EncryptOptions): Uint8Array {
-  if (options.recipients.length === 0) {
-    throw new CourierError('BAD_INPUT', 'Encryption needs at least one recipient certificate', 'Add the partner\'s encryption certificate.');
-  }
-  const { algorithm, key } = newContentEncryption(options.cipher, options.cast5Parameters);
-  try {
-    const infos = options.recipients.map((recipient) => {
-      const form = recipient.identifier ?? 'issuerAndSerialNumber';
-      const transport = recipient.keyTransport ?? { scheme: 'rsa-pkcs1v15' };
-      return new RecipientInfo({
-        ktri: new KeyTransRecipientInfo({
-          version: form === 'subjectKeyIdentifier' ? CMSVersion.v2 : CMSVersion.v0,
-          rid: new RecipientIdentifier(identifierFor(recipient.certificate, form)),
-          keyEncryptionAlgorithm: keyTransportAlgorithmIdentifier(transport),
-          encryptedKey: new OctetString(encryptContentKey(recipient.certificate.publicKey, key, transport)),
-        }),
-      });
-    });
-    // DER orders a SET OF by the encodings of its elements.
-    const sorted = infos
-      .map((info) => ({ info, der: Buffer.from(AsnConvert.serialize(info)) }))
-      .sort((a, b) => Buffer.compare(a.der, b.der))
-      .map((entry) => entry.info);
-    const encryptor = createContentEncryptor(algorithm, key);
-    const ciphertext = concat(encryptor.update(content), encryptor.final());
-    const enveloped = new EnvelopedData({
-      version: infos.some((info) => info.ktri?.version === CMSVersion.v2) ? CMSVersion.v2 : CMSVersion.v0,
-      recipientInfos: new RecipientInfos(sorted),
-      encryptedContentInfo: new EncryptedContentInfo({
-        contentType: options.contentType ?? oidData,
-        contentEncryptionAlgorithm: contentAlgorithmIdentifier(algorithm),
-        encryptedContent: new EncryptedContent({ value: new OctetString(ciphertext) }),
-      }),
-    });
-    return writeContentInfo(oidEnvelopedData, AsnSerializer.toASN(enveloped));
-  } finally {
-    key.fill(0);
-  }
+  const writer = new EnvelopeWriter({ ...options, contentLength: content.length });
+  return Buffer.concat([writer.head(), ...writer.update(content), ...writer.final()]);
 }
 
-function encryptedContentOf(info: EncryptedContentInfo): Uint8Array {
-  const encrypted = info.encryptedContent;
-  if (encrypted?.value) return new Uint8Array(encrypted.value.buffer);
-  if (encrypted?.constructedValue) return Buffer.concat(encrypted.constructedValue.map((chunk) => new Uint8Array(chunk.buffer)));
-  throw new CmsError('malformed', 'The EnvelopedData carries no encrypted content (detached encrypted content is not supported)');
-}
-
-function noMatch(enveloped: EnvelopedData): CmsError {
-  const named = enveloped.recipientInfos.flatMap((info) => (info.ktri ? [describeIdentifier(info.ktri.rid)] : []));
-  const others = enveloped.recipientInfos.length - named.length;
-  const list = named.length > 0 ? `; it names ${named.join(' and ')}` : '';
-  const unsupported = others > 0 ? ` (${others} recipient(s) use key agreement, KEK or password forms Courier does not read)` : '';
-  return new CmsError('no-matching-recipient', `Decryption failed: no recipient matches our certificate${list}${unsupported}`);
-}
-
-/** Decrypts a DER/BER ContentInfo holding EnvelopedData with whichever of `identities` it names. */
-export function decryptEnvelopedData(message: Uint8Array, identities: readonly DecryptionIdentity[]): DecryptedEnvelope {
-  const tree = readContentInfo(message, oidEnvelopedData, 'The encrypted message');
-  const enveloped = fromBerTree(tree, EnvelopedData, 'The EnvelopedData');
-  const algorithm = readContentAlgorithm(enveloped.encryptedContentInfo.contentEncryptionAlgorithm);
-  const ciphertext = encryptedContentOf(enveloped.encryptedContentInfo);
-  const blockSize = blockSizeOf(algorithm);
-  if (ciphertext.length === 0 || ciphertext.length % blockSize !== 0) {
-    throw new CmsError(
-      'malformed',
-      `The encrypted content is ${ciphertext.length} bytes, not a whole number of ${blockSize}-byte blocks: it is truncated`,
-    );
-  }
-  let match: { identity: DecryptionIdentity; ktri: KeyTransRecipientInfo } | undefined;
-  for (const identity of identities) {
-    const ktri = enveloped.recipientInfos.find((info) => info.ktri && identifies(info.ktri.rid, identity.certificate))?.ktri;
-    if (ktri) {
-      match = { identity, ktri };
-      break;
-    }
-  }
-  if (!match) throw noMatch(enveloped);
-  const transport = readKeyTransport(match.ktri.keyEncryptionAlgorithm);
-  const key = decryptContentKey(match.identity.privateKey, new Uint8Array(match.ktri.encryptedKey.buffer), transport, keyLengthRule(algorithm));
-  try {
-    const decryptor = createContentDecryptor(algorithm, key);
-    const content = concat(decryptor.update(ciphertext), decryptor.final());
-    return {
-      content,
-      contentType: enveloped.encryptedContentInfo.contentType,
-      contentCipher: contentAlgorithmName(algorithm),
-      keyTransport: transport,
-      recipient: match.identity.certificate,
-    };
-  } catch (error) {
-    if (!(error instanceof CipherPaddingError)) throw error;
-    throw new CmsError(
-      'decryption-failed',
-      'Decryption failed: the content could not be decrypted with our key (wrong key, or the message or its key-transport block is corrupted)',
-    );
-  } finally {
-    key.fill(0);
-  }
+/**
+ * EnvelopedData as a stream of encoded chunks, reading `content` once: one OCTET STRING chunk per content chunk
+ * (feed 64 KiB or more), so memory stays flat whatever the size.
+ */
+export async function* encryptEnvelopedStream(content: ContentSource, options: StreamEncryptOptions): AsyncIterable<Uint8Array> {
+  const writer = new EnvelopeWriter(options);
+  yield writer.head();
+  if (content instanceof Uint8Array) yield* writer.update(content);
+  else for await (const chunk of content as AsyncIterable<Uint8Array>) yield* writer.update(chunk);
+  yield* writer.final();
 }

@@ -16,7 +16,7 @@ import { AsnSerializer, OctetString } from '@peculiar/asn1-schema';
 import { CourierError } from '../errors';
 import { identifierFor, type IdentifierForm } from './certificateIdentity';
 import { writeContentInfo } from './contentInfo';
-import { digestAlgorithmIdentifier, pipeContent, type ContentSink, type ContentSource, type SigningDigest } from './digests';
+import { digestAlgorithmIdentifier, digestLengths, pipeContent, type ContentSink, type ContentSource, type SigningDigest } from './digests';
 import { oidData, oidSignedData } from './oids';
 import {
   contentSigner,
@@ -63,8 +63,17 @@ class Collector implements ContentSink {
   }
 }
 
-/** Signs `content` and returns DER ContentInfo(SignedData). */
-export async function signData(content: ContentSource, options: SignOptions): Promise<Uint8Array> {
+interface Prepared {
+  options: SignOptions;
+  scheme: SignatureScheme;
+  form: IdentifierForm;
+  contentType: string;
+  digestAlgorithm: ReturnType<typeof digestAlgorithmIdentifier>;
+  signatureAlgorithm: ReturnType<typeof signatureAlgorithmIdentifier>;
+  base: Pick<SignerInfo, 'version' | 'sid' | 'digestAlgorithm' | 'signatureAlgorithm'>;
+}
+
+function prepare(options: SignOptions): Prepared {
   const { signer, digest } = options;
   if (!signingDigests.has(digest)) {
     throw new CourierError('BAD_INPUT', `Courier does not sign with ${String(digest)}`, 'Sign with SHA-256 (or SHA-1, SHA-224, SHA-384, SHA-512 where a partner needs it).');
@@ -72,54 +81,83 @@ export async function signData(content: ContentSource, options: SignOptions): Pr
   requireRsaSigningKey(signer.privateKey, 'signing key');
   const scheme = options.signature ?? { scheme: 'rsa-pkcs1v15' };
   const form = options.identifier ?? 'issuerAndSerialNumber';
-  const contentType = options.contentType ?? oidData;
   const digestAlgorithm = digestAlgorithmIdentifier(digest);
   const signatureAlgorithm = signatureAlgorithmIdentifier(scheme, digest);
-  const collector = options.detached ? undefined : new Collector();
-  const attached = collector ? [collector] : [];
-
-  let signerInfo: SignerInfo;
   const base = {
     version: form === 'subjectKeyIdentifier' ? CMSVersion.v3 : CMSVersion.v1,
     sid: new SignerIdentifier(identifierFor(signer.certificate, form)),
     digestAlgorithm,
     signatureAlgorithm,
   };
-  if (options.signedAttributes === false) {
-    if (contentType !== oidData) {
-      throw new CourierError('BAD_INPUT', 'Content other than id-data must be signed with signed attributes (RFC 5652 §5.3)');
-    }
-    const stream = contentSigner(digest);
-    await pipeContent(content, [stream, ...attached]);
-    const signature = finishContentSignature(stream, signer.privateKey, digest, scheme);
-    signerInfo = new SignerInfo({ ...base, signature: new OctetString(signature) });
-  } else {
-    const hash = createHash(digest);
-    await pipeContent(content, [hash, ...attached]);
-    const { attributes, signedBytes } = buildSignedAttributes({
-      contentType,
-      messageDigest: hash.digest(),
-      digestAlgorithm,
-      signatureAlgorithm,
-      options: options.signedAttributes ?? {},
-    });
-    const signature = signBytes(signedBytes, signer.privateKey, digest, scheme);
-    signerInfo = new SignerInfo({ ...base, signedAttrs: attributes, signature: new OctetString(signature) });
-  }
+  return { options, scheme, form, contentType: options.contentType ?? oidData, digestAlgorithm, signatureAlgorithm, base };
+}
 
+/** The SignerInfo over signed attributes that carry `messageDigest`, the digest of the content. */
+function attributedSignerInfo(p: Prepared, messageDigest: Uint8Array): SignerInfo {
+  const { attributes, signedBytes } = buildSignedAttributes({
+    contentType: p.contentType,
+    messageDigest,
+    digestAlgorithm: p.digestAlgorithm,
+    signatureAlgorithm: p.signatureAlgorithm,
+    options: p.options.signedAttributes || {},
+  });
+  const signature = signBytes(signedBytes, p.options.signer.privateKey, p.options.digest, p.scheme);
+  return new SignerInfo({ ...p.base, signedAttrs: attributes, signature: new OctetString(signature) });
+}
+
+function assemble(p: Prepared, signerInfo: SignerInfo, eContent: Uint8Array | undefined): Uint8Array {
+  const { signer } = p.options;
   const encapsulated = new EncapsulatedContentInfo({
-    eContentType: contentType,
-    eContent: collector ? new EncapsulatedContent({ single: new OctetString(Buffer.concat(collector.chunks)) }) : undefined,
+    eContentType: p.contentType,
+    eContent: eContent ? new EncapsulatedContent({ single: new OctetString(eContent) }) : undefined,
   });
   const certificates = [signer.certificate, ...(signer.chain ?? [])].map((c) => asn1js.fromBER(c.raw).result);
   const signedData = new asn1js.Sequence({
     value: [
-      new asn1js.Integer({ value: form === 'subjectKeyIdentifier' || contentType !== oidData ? 3 : 1 }),
-      AsnSerializer.toASN(new DigestAlgorithmIdentifiers([digestAlgorithm])) as asn1js.AsnType,
+      new asn1js.Integer({ value: p.form === 'subjectKeyIdentifier' || p.contentType !== oidData ? 3 : 1 }),
+      AsnSerializer.toASN(new DigestAlgorithmIdentifiers([p.digestAlgorithm])) as asn1js.AsnType,
       AsnSerializer.toASN(encapsulated) as asn1js.AsnType,
       new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: certificates }),
       AsnSerializer.toASN(new SignerInfos([signerInfo])) as asn1js.AsnType,
     ],
   });
   return writeContentInfo(oidSignedData, signedData);
+}
+
+/** Signs `content` and returns DER ContentInfo(SignedData). */
+export async function signData(content: ContentSource, options: SignOptions): Promise<Uint8Array> {
+  const p = prepare(options);
+  const collector = options.detached ? undefined : new Collector();
+  const attached = collector ? [collector] : [];
+  let signerInfo: SignerInfo;
+  if (options.signedAttributes === false) {
+    if (p.contentType !== oidData) {
+      throw new CourierError('BAD_INPUT', 'Content other than id-data must be signed with signed attributes (RFC 5652 §5.3)');
+    }
+    const stream = contentSigner(options.digest);
+    await pipeContent(content, [stream, ...attached]);
+    const signature = finishContentSignature(stream, options.signer.privateKey, options.digest, p.scheme);
+    signerInfo = new SignerInfo({ ...p.base, signature: new OctetString(signature) });
+  } else {
+    const hash = createHash(options.digest);
+    await pipeContent(content, [hash, ...attached]);
+    signerInfo = attributedSignerInfo(p, hash.digest());
+  }
+  return assemble(p, signerInfo, collector ? Buffer.concat(collector.chunks) : undefined);
+}
+
+/**
+ * A detached signature from the content's digest, computed as the content streamed past: multipart/signed writes
+ * the content before its signature, so the content cannot be read a second time. Signed attributes are required
+ * (without them the signature itself would have to see the content).
+ */
+export function signDetachedDigest(messageDigest: Uint8Array, options: Omit<SignOptions, 'detached'>): Uint8Array {
+  if (options.signedAttributes === false) {
+    throw new CourierError('BAD_INPUT', 'Signing a digest needs signed attributes; sign the content itself to go without them');
+  }
+  const p = prepare({ ...options, detached: true });
+  if (messageDigest.length !== digestLengths[options.digest]) {
+    throw new CourierError('BAD_INPUT', `A ${options.digest} digest is ${digestLengths[options.digest]} bytes, not ${messageDigest.length}`);
+  }
+  return assemble(p, attributedSignerInfo(p, messageDigest), undefined);
 }

@@ -23,6 +23,11 @@ import { readSignedAttributes, sameAlgorithm, signedBytesCandidates } from './si
 export interface VerifyOptions {
   /** The content of a detached signature (multipart/signed): bytes or a stream of chunks. */
   content?: ContentSource;
+  /**
+   * Instead of `content`: the detached content's digests, computed as it streamed past (multipart/signed carries the
+   * content before its signature). Every signer must use signed attributes and a digest given here.
+   */
+  contentDigests?: ReadonlyMap<DigestName, Uint8Array>;
   /** Certificates that may have signed besides those in the message (the partner's certificate on file). */
   certificates?: readonly X509Certificate[];
 }
@@ -159,6 +164,17 @@ function check(signer: PreparedSigner, contentType: string, digests: Map<DigestN
   return { ...base, signingTime: attrs.signingTime, signedAttributes: true, algorithmProtection: protection !== undefined };
 }
 
+function givenDigests(given: ReadonlyMap<DigestName, Uint8Array>, needed: readonly DigestName[], unattributed: number): Map<DigestName, Buffer> {
+  if (unattributed > 0) {
+    throw new CmsError('bad-signed-attributes', 'A signer has no signed attributes, so its signature must be checked over the content itself, which has already passed');
+  }
+  const missing = needed.find((name) => !given.has(name));
+  if (missing) {
+    throw new CmsError('digest-mismatch', `Signature verification failed: the signer used ${missing}, but the content was digested only with ${[...given.keys()].join(', ') || 'nothing'} (the micalg it announced)`);
+  }
+  return new Map([...given].map(([name, value]) => [name, Buffer.from(value)]));
+}
+
 /** Verifies every SignerInfo of a DER/BER ContentInfo(SignedData); throws a CmsError naming the first failure. */
 export async function verifySignedData(message: Uint8Array, options: VerifyOptions = {}): Promise<VerifiedSignedData> {
   const tree = readContentInfo(message, oidSignedData, 'The signed message');
@@ -172,8 +188,11 @@ export async function verifySignedData(message: Uint8Array, options: VerifyOptio
   if (attached && options.content !== undefined) {
     throw new CourierError('BAD_INPUT', 'The signature carries its content; do not pass detached content as well');
   }
+  if (options.contentDigests && (attached || options.content !== undefined)) {
+    throw new CourierError('BAD_INPUT', 'Pass detached content or its digests, not both, and neither for an attached signature');
+  }
   const content = attached ?? options.content;
-  if (content === undefined) {
+  if (content === undefined && !options.contentDigests) {
     throw new CourierError('BAD_INPUT', 'This is a detached signature: pass the signed content to verify it', 'Give the first part of the multipart/signed entity.');
   }
   if (signedData.signerInfos.length === 0) throw new CmsError('malformed', 'The SignedData has no signers');
@@ -184,7 +203,7 @@ export async function verifySignedData(message: Uint8Array, options: VerifyOptio
   const signers = signedData.signerInfos.map((info, i) => prepare(info, i, raw[i], candidates));
   const needed = signers.filter((s) => s.signedAttrsRaw).map((s) => s.digest);
   const streams: ContentSink[] = signers.flatMap((s) => (s.verifier ? [s.verifier] : []));
-  const digests = await digestContent(content, needed, streams);
+  const digests = content === undefined ? givenDigests(options.contentDigests!, needed, streams.length) : await digestContent(content, needed, streams);
 
   return {
     contentType: encapsulated.eContentType,

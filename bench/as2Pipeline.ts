@@ -1,0 +1,50 @@
+// Why this file exists: peak memory is per process, so the streaming AS2 pipeline is measured in a child of its
+// own. `node as2Pipeline.js seal|open <in> <out> <our cert> <our key> <partner cert>` runs one direction file → file
+// and prints {"ms":…, "maxRssBytes":…}. Used by bench/cmsThroughput.ts and test/integration/cmsStreaming1GB.test.ts.
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { openMessage } from '../electron/core/as2/openMessage';
+import { sealMessage } from '../electron/core/as2/sealMessage';
+
+/** Large reads: fewer, bigger cipher and hash calls; memory stays a few chunks. */
+const CHUNK = 1024 * 1024;
+
+const [direction, input, output, ourCert, ourKey, partnerCert] = process.argv.slice(2);
+if (!direction || !input || !output || !ourCert || !ourKey || !partnerCert || !['seal', 'open'].includes(direction)) {
+  console.error('usage: as2Pipeline seal|open <in> <out> <our cert> <our key> <partner cert>');
+  process.exit(2);
+}
+const us = { certificate: new X509Certificate(readFileSync(ourCert)), privateKey: createPrivateKey(readFileSync(ourKey)) };
+const partner = new X509Certificate(readFileSync(partnerCert));
+const source = createReadStream(input, { highWaterMark: CHUNK });
+const start = performance.now();
+
+if (direction === 'seal') {
+  const sealed = sealMessage(source, {
+    payload: { contentType: 'application/octet-stream', filename: 'payload.bin' },
+    signer: us,
+    recipients: [{ certificate: partner }],
+  });
+  await pipeline(Readable.from(sealed.bytes), createWriteStream(output));
+} else {
+  const opened = await openMessage(source, { identities: [us], certificates: [partner] });
+  await pipeline(Readable.from(opened.payload), createWriteStream(output));
+  opened.result();
+}
+const ms = performance.now() - start;
+/**
+ * Peak RSS of this process image. getrusage's maxRSS survives execve (getrusage(2)), so a child forked from a large
+ * parent reports the parent's size; Linux's VmHWM belongs to the new image alone.
+ */
+function peakRssBytes(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux: fall back to getrusage, an upper bound
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+console.log(JSON.stringify({ ms, maxRssBytes: peakRssBytes() }));
