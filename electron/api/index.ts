@@ -2,8 +2,10 @@
 import type { CourierContext } from '../core/home/openHome';
 import { appInfo } from './app';
 import { auditList } from './audit';
+import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsList, certsSelfSign } from './certificates';
 import { events } from './events';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './keys';
+import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './keyRotation';
 import { createApi, type Api, type Handlers } from './router';
 import { settingsGet, settingsSet } from './settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './tls';
@@ -21,12 +23,23 @@ export const handlers: Handlers = {
   'keys.exportPublic': keysExportPublic,
   'keys.exportPrivate': keysExportPrivate,
   'keys.delete': keysDelete,
+  'keys.rotate': keysRotate,
+  'keys.rotation': keysRotation,
+  'keys.switchNow': keysSwitchNow,
+  'keys.cancelRotation': keysCancelRotation,
   'tls.inspect': tlsInspect,
   'tls.exportChainPem': tlsExportChainPem,
   'tls.trustCa': tlsTrustCa,
   'tls.pin': tlsPin,
   'tls.listTrust': tlsListTrust,
   'tls.removeTrust': tlsRemoveTrust,
+  'certs.import': certsImport,
+  'certs.list': certsList,
+  'certs.get': certsGet,
+  'certs.selfSign': certsSelfSign,
+  'certs.createCsr': certsCreateCsr,
+  'certs.attach': certsAttach,
+  'certs.delete': certsDelete,
 };
 
 export function createCourierApi(ctx: CourierContext): Api {

@@ -4,6 +4,7 @@ import { CourierError } from '../../shared/ipc';
 import { toCourierError } from '../core/errors';
 import { COURIER_VERSION } from '../core/version';
 import { auditCommand, infoCommand, settingsCommand } from './cli/appCommands';
+import { certsCommand } from './cli/certsCommand';
 import { keysCommand } from './cli/keysCommand';
 import { masterKeyCommand } from './cli/masterKeyCommand';
 import { processIo, type CliIo } from './cli/options';
@@ -22,8 +23,9 @@ const commands: Record<string, Command> = {
   audit: { summary: 'audit list: the audit trail, newest first.', run: auditCommand },
   settings: { summary: 'settings get|set: preferences.', run: settingsCommand },
   'master-key': { summary: 'master-key export|restore: back up or restore the key that wraps all secrets.', run: masterKeyCommand },
-  keys: { summary: 'keys generate|list|export-public|export-private|delete: key pairs for PACO, AS2 and TLS.', run: keysCommand },
+  keys: { summary: 'keys generate|list|export-public|export-private|delete|rotate|rotation: key pairs for PACO, AS2 and TLS.', run: keysCommand },
   tls: { summary: 'tls inspect|export-chain|trust-ca|pin|trust-list|trust-remove: a server\'s chain and a profile\'s TLS trust.', run: tlsCommand },
+  certs: { summary: 'certs import|list|show|self-sign|csr|attach|delete: partner, CA and own certificates, PKCS#12 identities.', run: certsCommand },
 };
 
 function usage(): string {

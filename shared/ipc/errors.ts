@@ -9,8 +9,12 @@ export const errorCodes = [
   'FRAME_TOO_LARGE',
   'UNAUTHORIZED',
   'NOT_FOUND',
+  /** A key rotation is not in the state the step needs (already switched, still generating, cancelled…). */
+  'ROTATION_CONFLICT',
   'PASSPHRASE_REQUIRED',
   'WRONG_PASSPHRASE',
+  'PASSWORD_REQUIRED',
+  'WRONG_PASSWORD',
   'KEYSTORE_UNAVAILABLE',
   'MASTER_KEY_MISMATCH',
   'HOME_UNUSABLE',
@@ -44,8 +48,11 @@ const inputErrorCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'BAD_FRAME',
   'FRAME_TOO_LARGE',
   'NOT_FOUND',
+  'ROTATION_CONFLICT',
   'PASSPHRASE_REQUIRED',
   'WRONG_PASSPHRASE',
+  'PASSWORD_REQUIRED',
+  'WRONG_PASSWORD',
 ]);
 
 export class CourierError extends Error {

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { Procedure } from './contract';
 import { appInfo } from './procedures/app';
 import { auditList } from './procedures/audit';
+import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsList, certsSelfSign } from './procedures/certificates';
 import { events } from './procedures/events';
+import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './procedures/keyRotation';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './procedures/keys';
 import { settingsGet, settingsSet } from './procedures/settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './procedures/tls';
@@ -21,6 +23,17 @@ export const procedures = {
   [keysExportPublic.name]: keysExportPublic,
   [keysExportPrivate.name]: keysExportPrivate,
   [keysDelete.name]: keysDelete,
+  [keysRotate.name]: keysRotate,
+  [keysRotation.name]: keysRotation,
+  [keysSwitchNow.name]: keysSwitchNow,
+  [keysCancelRotation.name]: keysCancelRotation,
+  [certsImport.name]: certsImport,
+  [certsList.name]: certsList,
+  [certsGet.name]: certsGet,
+  [certsSelfSign.name]: certsSelfSign,
+  [certsCreateCsr.name]: certsCreateCsr,
+  [certsAttach.name]: certsAttach,
+  [certsDelete.name]: certsDelete,
   [tlsInspect.name]: tlsInspect,
   [tlsExportChainPem.name]: tlsExportChainPem,
   [tlsTrustCa.name]: tlsTrustCa,
@@ -51,7 +64,9 @@ export * from './errors';
 export * from './wire';
 export * from './procedures/app';
 export * from './procedures/audit';
+export * from './procedures/certificates';
 export * from './procedures/events';
 export * from './procedures/keys';
+export * from './procedures/keyRotation';
 export * from './procedures/settings';
 export * from './procedures/tls';

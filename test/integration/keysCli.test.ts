@@ -115,7 +115,8 @@ describe('courier keys', () => {
       [['generate', '--curve', 'P-256', '--purpose', 'paco-signing', '--label', 'x'.repeat(101)], /at most 100 characters/],
       [['export-public', 'key-0000000000000000', '--format', 'der'], /"format"/],
       [['export-public'], /exactly one key id/],
-      [['rotate', 'key-0000000000000000'], /Unknown keys command/],
+      [['rotate', 'key-0000000000000000'], /^error: NOT_FOUND: There is no key/],
+      [['renew', 'key-0000000000000000'], /Unknown keys command/],
       [['generate', '--colour', 'blue'], /Unknown option/],
     ];
     for (const [args, message] of cases) {

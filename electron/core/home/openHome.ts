@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { HostKind } from '../../../shared/ipc';
+import { CertificateService } from '../certificates/certificateService';
 import { CourierError } from '../errors';
 import { EventBus } from '../events/eventBus';
 import { KeyService } from '../keys/keyService';
@@ -45,6 +46,8 @@ export interface CourierContext {
   /** Per-profile TLS trust (extra CAs, pins); connections take their options from tls/tlsOptions. */
   readonly tlsTrust: TlsTrustStore;
   readonly keys: KeyService;
+  /** Partners', CAs' and our own certificates; PKCS#12 keys go into the same keystore as `keys`. */
+  readonly certificates: CertificateService;
   close(): void;
 }
 
@@ -104,6 +107,7 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
     secrets,
     tlsTrust: new TlsTrustStore(db, audit),
     keys: new KeyService({ db, keysDir: paths.keys, masterKey, audit, events }),
+    certificates: new CertificateService({ db, audit, keysDir: paths.keys, masterKey }),
     close: () => db.close(),
   };
 }

@@ -1,9 +1,10 @@
 // The `keys` table: what Courier knows about each key pair without opening it — label, purpose, the
 // public key and its fingerprints. Certificates find their key here by SPKI hash; rotation links a key
 // to its successor. The private half is only ever in the key vault.
-import type { KeyAlgorithm, KeyPurpose, KeySummary } from '../../../shared/ipc';
+import type { KeyAlgorithm, KeyPurpose, KeyRole, KeySummary } from '../../../shared/ipc';
 import { CourierError } from '../errors';
 import type { CourierDatabase } from '../store/database';
+import { KEY_ROLE_SQL } from './keyRoles';
 import { jwkThumbprint, keyAlgorithmOf, publicKeyFromSpki, spkiSha256 } from './publicKeyExports';
 
 export interface CatalogEntry extends KeySummary {
@@ -33,6 +34,7 @@ interface KeyRow {
   jwk_thumbprint: string;
   created_at: string;
   successor_id: string | null;
+  role: KeyRole;
 }
 
 function toEntry(row: KeyRow): CatalogEntry {
@@ -47,6 +49,7 @@ function toEntry(row: KeyRow): CatalogEntry {
     spkiSha256: row.spki_sha256,
     jwkThumbprint: row.jwk_thumbprint,
     successorId: row.successor_id,
+    role: row.role,
     spki: row.spki,
   };
 }
@@ -85,7 +88,7 @@ export class KeyCatalog {
   }
 
   find(id: string): CatalogEntry | undefined {
-    const row = this.db.prepare<[string], KeyRow>('SELECT * FROM keys WHERE id = ?').get(id);
+    const row = this.db.prepare<[string], KeyRow>(`SELECT *, ${KEY_ROLE_SQL} AS role FROM keys WHERE id = ?`).get(id);
     return row && toEntry(row);
   }
 
@@ -97,7 +100,7 @@ export class KeyCatalog {
 
   list(purpose?: KeyPurpose): CatalogEntry[] {
     return this.db
-      .prepare<[string | null, string | null], KeyRow>('SELECT * FROM keys WHERE (? IS NULL OR purpose = ?) ORDER BY created_at DESC, rowid DESC')
+      .prepare<[string | null, string | null], KeyRow>(`SELECT *, ${KEY_ROLE_SQL} AS role FROM keys WHERE (? IS NULL OR purpose = ?) ORDER BY created_at DESC, rowid DESC`)
       .all(purpose ?? null, purpose ?? null)
       .map(toEntry);
   }

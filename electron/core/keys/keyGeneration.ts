@@ -16,13 +16,17 @@ export interface GenerationRequest {
   label: string;
   purpose: KeyPurpose;
   algorithm: KeyAlgorithm;
+  /** The id the key gets; a rotation reserves it up front so that a file left by a crash can be found. */
+  keyId?: string;
+  /** Runs inside the transaction that stores the key: throwing rolls the row back and removes the file. */
+  onStored?: (key: KeySummary) => void;
 }
 
 export function describeAlgorithm(algorithm: KeyAlgorithm): string {
   return algorithm.type === 'rsa' ? `RSA-${algorithm.bits}` : `EC ${algorithm.curve}`;
 }
 
-function newKeyId(): string {
+export function newKeyId(): string {
   return `key-${randomBytes(8).toString('hex')}`;
 }
 
@@ -79,7 +83,7 @@ export class KeyGeneration {
 
   private async run(request: GenerationRequest, signal: AbortSignal): Promise<KeySummary> {
     const pair = await generateKeyPair(request.algorithm, signal);
-    const id = newKeyId();
+    const id = request.keyId ?? newKeyId();
     try {
       try {
         await this.vault.store(id, pair.privateKeyInfo);
@@ -96,7 +100,9 @@ export class KeyGeneration {
           target: id,
           details: { label: entry.label, purpose: entry.purpose, algorithm: describeAlgorithm(entry.algorithm), spkiSha256: entry.spkiSha256, jobId: request.jobId },
         });
-        return toSummary(entry);
+        const key = toSummary(entry);
+        request.onStored?.(key);
+        return key;
       })();
     } catch (error) {
       // An encrypted file without its row is harmless, so a failed clean-up must not hide why the job ended.

@@ -1,6 +1,9 @@
 // What a user does with key pairs (DESIGN §3, §4): list, generate, export the public half, export the
 // private half only encrypted and only when confirmed, delete. Every step that touches a private key is
 // audited; the audit entry names the file and the algorithms, never a passphrase.
+// Protocols ask it, once keys rotate (keyRotation.ts): `sendingKeyFor(id)` follows the successor chain to
+// the key that signs and is advertised for encryption now; `receivingKeysFor(id)` is that key, its
+// successor before the switch, and its predecessors still inside their overlap window.
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { KeyPurpose, KeySummary, OutputOf, ParsedInputOf } from '../../../shared/ipc';
@@ -12,7 +15,9 @@ import type { CourierDatabase } from '../store/database';
 import { writeFileDurably } from '../store/durableFile';
 import { encryptedPrivateKeyPem, encryptPrivateKeyInfo } from './encryptedPrivateKeyInfo';
 import { KeyCatalog, toSummary } from './keyCatalog';
+import { receivingKeys, sendingKey } from './keyChain';
 import { KeyGeneration, type GenerationRequest } from './keyGeneration';
+import { KeyRotations } from './keyRotation';
 import { KeyVault } from './keyVault';
 import { publicJwk, publicKeyPem } from './publicKeyExports';
 
@@ -31,6 +36,8 @@ export class KeyService {
   readonly catalog: KeyCatalog;
   readonly vault: KeyVault;
   private readonly generation: KeyGeneration;
+  /** Rotation (issue 4): the state machine, its timeline and its crash recovery; see keyRotation.ts. */
+  readonly rotations: KeyRotations;
   private readonly keysDir: string;
   private readonly db: CourierDatabase;
   private readonly audit: AuditLog;
@@ -42,13 +49,16 @@ export class KeyService {
     this.catalog = new KeyCatalog(deps.db);
     this.vault = new KeyVault(this.keysDir, deps.masterKey);
     this.generation = new KeyGeneration(deps.db, this.catalog, this.vault, deps.audit, deps.events);
+    this.rotations = new KeyRotations({ db: deps.db, catalog: this.catalog, vault: this.vault, generation: this.generation, audit: deps.audit, events: deps.events });
   }
 
   list(purpose?: KeyPurpose): KeySummary[] {
+    this.rotations.applyDueTransitions();
     return this.catalog.list(purpose).map(toSummary);
   }
 
   get(id: string): KeySummary {
+    this.rotations.applyDueTransitions();
     return toSummary(this.catalog.get(id));
   }
 
@@ -58,6 +68,18 @@ export class KeyService {
 
   cancelGeneration(jobId: string): boolean {
     return this.generation.cancel(jobId);
+  }
+
+  /** The key to sign with and to advertise for encryption, for a profile set up with `keyId` (follows rotations). */
+  sendingKeyFor(keyId: string, now?: Date): KeySummary {
+    this.rotations.applyDueTransitions(now);
+    return toSummary(sendingKey(this.catalog, keyId));
+  }
+
+  /** The keys that may decrypt or verify for a profile set up with `keyId`: the sending key first. */
+  receivingKeysFor(keyId: string, now?: Date): KeySummary[] {
+    this.rotations.applyDueTransitions(now);
+    return receivingKeys(this.catalog, this.rotations.records, keyId).map(toSummary);
   }
 
   exportPublic(id: string, format: 'pem' | 'jwk'): OutputOf<'keys.exportPublic'> {
@@ -94,6 +116,7 @@ export class KeyService {
   async delete(request: ParsedInputOf<'keys.delete'>): Promise<OutputOf<'keys.delete'>> {
     const entry = this.catalog.get(request.id);
     this.db.transaction(() => {
+      this.rotations.assertNotRotating(entry.id);
       this.catalog.remove(entry.id);
       this.audit.append({ action: 'key.deleted', target: entry.id, details: { label: entry.label, purpose: entry.purpose, spkiSha256: entry.spkiSha256 } });
     })();

@@ -88,4 +88,56 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX tls_trust_pin ON tls_trust(scope, spki_sha256) WHERE kind = 'pin';
     `,
   },
+  {
+    version: 4,
+    name: 'key rotations: the state machine and timeline of replacing a key by its successor',
+    // successor_id is reserved before its key row exists (planned), so it is no foreign key. At most one
+    // rotation per predecessor has not ended; a key's role (active, incoming…) is derived from these rows.
+    sql: `
+      CREATE TABLE key_rotations (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        predecessor_id TEXT NOT NULL REFERENCES keys(id) ON DELETE CASCADE,
+        successor_id   TEXT NOT NULL UNIQUE,
+        state          TEXT NOT NULL CHECK (state IN ('planned', 'ready', 'switched', 'retired', 'cancelled')),
+        job_id         TEXT NOT NULL,
+        overlap_days   INTEGER NOT NULL CHECK (overlap_days >= 0),
+        switch_at      TEXT,
+        retire_at      TEXT,
+        started_at     TEXT NOT NULL,
+        ready_at       TEXT,
+        switched_at    TEXT,
+        retired_at     TEXT,
+        cancelled_at   TEXT,
+        cancel_reason  TEXT CHECK (cancel_reason IN ('requested', 'generation-failed', 'interrupted')),
+        generator      TEXT,
+        CHECK ((state = 'cancelled') = (cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL)),
+        CHECK (state NOT IN ('switched', 'retired') OR (switched_at IS NOT NULL AND switch_at IS NOT NULL AND retire_at IS NOT NULL))
+      );
+      CREATE INDEX key_rotations_predecessor ON key_rotations(predecessor_id, state);
+      CREATE UNIQUE INDEX key_rotations_open ON key_rotations(predecessor_id) WHERE state IN ('planned', 'ready', 'switched');
+      CREATE INDEX key_rotations_state ON key_rotations(state);
+    `,
+  },
+  {
+    version: 5,
+    name: 'certificates: partners\', CAs\' and our own, once each by SHA-256 fingerprint',
+    // The DER is the record; the other columns serve queries (expiry, issuer lookup for chains). Which key a
+    // certificate certifies is joined by spki_sha256 = keys.spki_sha256, never stored, so it cannot go stale.
+    sql: `
+      CREATE TABLE certificates (
+        id                 TEXT PRIMARY KEY,
+        sha256_fingerprint TEXT NOT NULL UNIQUE,
+        spki_sha256        TEXT NOT NULL,
+        subject            TEXT NOT NULL,
+        issuer             TEXT NOT NULL,
+        not_after          TEXT NOT NULL,
+        der                BLOB NOT NULL,
+        source             TEXT NOT NULL,
+        added_at           TEXT NOT NULL
+      );
+      CREATE INDEX certificates_spki ON certificates(spki_sha256);
+      CREATE INDEX certificates_subject ON certificates(subject);
+      CREATE INDEX certificates_not_after ON certificates(not_after);
+    `,
+  },
 ];

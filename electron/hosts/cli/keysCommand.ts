@@ -1,4 +1,4 @@
-// `courier keys generate|list|export-public|export-private|delete`: key pairs through the same Api as the
+// `courier keys generate|list|export-public|export-private|delete|rotate|rotation`: key pairs through the same Api as the
 // UI. Scripts rely on these forms; anything that touches a private key asks for --yes first.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { CourierError, type CourierEvent, type InputOf, type KeySummary } from '../../../shared/ipc';
 import { describeAlgorithm } from '../../core/keys/keyGeneration';
 import { promptHidden } from '../passphrase';
+import { ROTATION_USAGE, rotateCommand, rotationCommand } from './keyRotationCommand';
 import { parseCommand, printResult, type CliIo } from './options';
 import { withSession } from './session';
 
@@ -15,6 +16,7 @@ const USAGE = {
   'export-public': 'courier keys export-public ID [--format pem|jwk] [--home DIR] [--json]',
   'export-private': 'courier keys export-private ID --out FILE --passphrase-file F --yes [--home DIR] [--json]',
   delete: 'courier keys delete ID --yes [--home DIR] [--json]',
+  ...ROTATION_USAGE,
 } as const;
 
 type Action = keyof typeof USAGE;
@@ -34,7 +36,7 @@ function oneId(positionals: string[], action: Action): string {
 }
 
 function summaryLine(key: KeySummary): string {
-  return `${key.id}  ${describeAlgorithm(key.algorithm).padEnd(9)}  ${key.purpose.padEnd(15)}  ${key.createdAt}  ${key.label}`;
+  return `${key.id}  ${describeAlgorithm(key.algorithm).padEnd(9)}  ${key.purpose.padEnd(15)}  ${key.createdAt}  ${key.label}${key.role === 'active' ? '' : `  [${key.role}]`}`;
 }
 
 export async function keysCommand(args: string[], io: CliIo): Promise<number> {
@@ -53,6 +55,10 @@ export async function keysCommand(args: string[], io: CliIo): Promise<number> {
       return exportPrivate(rest, io);
     case 'delete':
       return remove(rest, io);
+    case 'rotate':
+      return rotateCommand(rest, io);
+    case 'rotation':
+      return rotationCommand(rest, io);
   }
 }
 

@@ -28,6 +28,8 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
 
   const ctx = await openHome({ home, host: 'serve', protector });
   const host = await startServeHost({ api: createCourierApi(ctx), port, rendererDir: defaultRendererDir() });
+  // Key rotations switch and retire on time while the app is up, and every window hears of it.
+  const stopRotationClock = ctx.keys.rotations.startClock();
   logInfo(`${mode === 'demo' ? 'demo ' : ''}home ${ctx.paths.home}`);
   io.out(host.url);
   if (mode === 'demo' && !values['no-open']) openInBrowser(host.url);
@@ -38,6 +40,7 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
     process.once('SIGTERM', stop);
   });
   await host.close();
+  stopRotationClock();
   ctx.close();
   if (throwawayHome) rmSync(throwawayHome, { recursive: true, force: true });
   return 0;

@@ -87,6 +87,9 @@ async function start(): Promise<CourierContext> {
   const home = process.env.COURIER_HOME ?? app.getPath('userData');
   const ctx = await openHome({ home, host: 'electron', protector: masterKeyProtector(), preferences: electronStorePreferences(home) });
   registerContract(ipcMain, createCourierApi(ctx));
+  // Key rotations switch and retire on time while the app is up, and every window hears of it.
+  const stopRotationClock = ctx.keys.rotations.startClock();
+  app.on('before-quit', stopRotationClock);
   serveRenderer();
   createWindow();
   app.on('activate', () => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineProcedure } from '../contract';
 import { auditEntrySchema } from './audit';
+import { keyRotationSchema } from './keyRotation';
 import { keyGenerationJobSchema } from './keys';
 import { settingsSchema } from './settings';
 
@@ -9,6 +10,7 @@ export const courierEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.changed'), settings: settingsSchema }),
   z.object({ type: z.literal('audit.appended'), entry: auditEntrySchema }),
   z.object({ type: z.literal('keys.generation'), job: keyGenerationJobSchema }),
+  z.object({ type: z.literal('keys.rotation'), rotation: keyRotationSchema }),
 ]);
 export type CourierEvent = z.infer<typeof courierEventSchema>;
 

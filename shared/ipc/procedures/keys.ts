@@ -31,9 +31,9 @@ const keyAlgorithmRequestSchema = z
   ])
   .default({ type: 'rsa', bits: 4096 });
 
-const keyIdSchema = z.string().min(1, 'A key id is needed.').max(100);
+export const keyIdSchema = z.string().min(1, 'A key id is needed.').max(100);
 
-const labelSchema = z
+export const labelSchema = z
   .string()
   .trim()
   .min(1, 'A key needs a label.')
@@ -41,9 +41,17 @@ const labelSchema = z
   .regex(/^[^\p{Cc}]*$/u, 'A label cannot hold control characters.');
 
 /** A job id the client picks before it starts, so it can cancel before the reply arrives. */
-const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A job id is 1 to 64 letters, digits, "-" or "_".');
+export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A job id is 1 to 64 letters, digits, "-" or "_".');
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * A key's part in rotation: `active` sends and receives; `incoming` is a successor before its switch
+ * (receives only); `receiving-only` is a predecessor inside its overlap window; `retired` is neither
+ * (its file is kept).
+ */
+export const keyRoles = ['active', 'incoming', 'receiving-only', 'retired'] as const;
+export type KeyRole = (typeof keyRoles)[number];
 
 export const keySummarySchema = z.object({
   id: z.string(),
@@ -58,6 +66,7 @@ export const keySummarySchema = z.object({
   jwkThumbprint: z.string(),
   /** The key that replaced this one (rotation), if any. */
   successorId: z.string().nullable(),
+  role: z.enum(keyRoles),
 });
 export type KeySummary = z.infer<typeof keySummarySchema>;
 
