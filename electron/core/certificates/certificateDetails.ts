@@ -76,21 +76,8 @@ export function certificateDetails(der: Buffer, where: string): CertificateDetai
   } catch {
     throw new CourierError('BAD_INPUT', `${where} has an unreadable key usage extension.`, 'Ask the issuer for a corrected certificate.');
   }
-  const summary = { ...facts.summary, selfSigned: signedByItself(facts) };
+  const summary = facts.summary;
   return { der, facts, summary, keyUsage, extendedKeyUsage, sha1Fingerprint: facts.x509.fingerprint };
-}
-
-/**
- * Issuer = subject and the signature verifies with the certificate's own key. Not OpenSSL's X509_check_issued,
- * which also demands keyCertSign and so calls a self-signed end-entity certificate (our own, a partner's AS2
- * certificate) "not self-signed".
- */
-export function signedByItself(facts: CertificateFacts): boolean {
-  try {
-    return facts.x509.issuer === facts.x509.subject && facts.x509.verify(facts.x509.publicKey);
-  } catch {
-    return false;
-  }
 }
 
 /** RFC 5280 §4.2.1.3 bit names, in bit order. */

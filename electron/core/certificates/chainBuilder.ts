@@ -6,7 +6,6 @@ import { rootCertificates } from 'node:tls';
 import type { CertificateDetail } from '../../../shared/ipc';
 import { certificateFacts, type CertificateFacts } from '../tls/certificateFacts';
 import { TrustAnchors } from '../tls/trustAnchors';
-import { signedByItself } from './certificateDetails';
 
 /** Longer than any real chain; also ends a loop of cross-signed certificates. */
 const MAX_DEPTH = 10;
@@ -38,7 +37,7 @@ function systemRootsWithSubject(subject: string): ChainCandidate[] {
   return (systemRoots.get(subject) ?? []).flatMap((pem) => {
     try {
       const facts = certificateFacts(new X509Certificate(pem).raw);
-      return [{ id: null, facts, selfSigned: signedByItself(facts) }];
+      return [{ id: null, facts, selfSigned: facts.summary.selfSigned }];
     } catch {
       return [];
     }

@@ -98,9 +98,14 @@ function isCa(certificate: Certificate): boolean {
 }
 
 /** Issued by itself and its signature verifies with its own key. */
+/**
+ * Issuer = subject and the signature verifies with the certificate's own key. Not OpenSSL's X509_check_issued,
+ * which also demands keyCertSign and so calls a self-signed end-entity certificate (our own, a partner's AS2
+ * certificate) "not self-signed".
+ */
 function isSelfSigned(x509: X509Certificate): boolean {
   try {
-    return x509.checkIssued(x509) && x509.verify(x509.publicKey);
+    return x509.issuer === x509.subject && x509.verify(x509.publicKey);
   } catch {
     return false;
   }
