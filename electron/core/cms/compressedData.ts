@@ -55,8 +55,9 @@ export async function compressData(content: ContentSource, options: CompressOpti
 }
 
 function childrenOf(node: asn1js.AsnType | undefined): asn1js.AsnType[] {
-  const value = (node?.valueBlock as { value?: asn1js.AsnType[] } | undefined)?.value ?? [];
-  return value.filter((child) => !(child instanceof asn1js.EndOfContent));
+  const value = (node?.valueBlock as { value?: unknown } | undefined)?.value;
+  if (!Array.isArray(value)) return [];
+  return (value as asn1js.AsnType[]).filter((child) => !(child instanceof asn1js.EndOfContent));
 }
 
 const isUniversal = (node: asn1js.AsnType | undefined, tag: number): boolean => node?.idBlock.tagClass === 1 && node.idBlock.tagNumber === tag;
