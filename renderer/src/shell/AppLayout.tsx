@@ -3,6 +3,7 @@
 import { AppShell, Burger, Group, Text, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useRef } from 'react';
+import { ExpiryBanner } from '../features/certificates/ExpiryBanner';
 import { useThemeFromSettings } from '../features/settings/useThemeFromSettings';
 import { MainNav } from './MainNav';
 import { PageRoutes } from './PageRoutes';
@@ -54,6 +55,7 @@ export function AppLayout() {
           <MainNav onNavigate={nav.close} />
         </AppShell.Navbar>
         <AppShell.Main id="content" ref={mainRef} tabIndex={-1} className="page-content">
+          <ExpiryBanner />
           <PageRoutes />
         </AppShell.Main>
         <AppShell.Footer aria-label="Status">

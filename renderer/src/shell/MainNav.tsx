@@ -2,6 +2,7 @@
 // screen-reader users alike.
 import { NavLink, Stack } from '@mantine/core';
 import { NavLink as RouterNavLink, useLocation } from 'react-router-dom';
+import { ExpiryNavBadge } from '../features/certificates/ExpiryNavBadge';
 import { pages } from '../navigation/pages';
 
 export function MainNav({ onNavigate }: { onNavigate(): void }) {
@@ -14,6 +15,7 @@ export function MainNav({ onNavigate }: { onNavigate(): void }) {
           component={RouterNavLink}
           to={page.path}
           label={page.name}
+          rightSection={<ExpiryNavBadge path={page.path} />}
           active={pathname === page.path}
           aria-keyshortcuts={`Alt+${page.shortcut}`}
           onClick={onNavigate}

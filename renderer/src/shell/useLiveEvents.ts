@@ -4,8 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from '../ipc/ClientProvider';
 import { auditKey } from '../features/audit/queries';
+import { refreshCertificates } from '../features/certificates/queries';
 import { useGenerationJobs } from '../features/keys/generationJobs';
 import { keysListKey } from '../features/keys/queries';
+import { refreshRotations } from '../features/keys/rotation/rotationQueries';
 import { settingsKey } from '../features/settings/queries';
 import { tlsTrustKey } from '../features/tls/queries';
 
@@ -23,10 +25,17 @@ export function useLiveEvents(): void {
             void queryClient.invalidateQueries({ queryKey: auditKey });
             // A profile's TLS trust changed (tls.ca-trusted, tls.pin-added, tls.trust-removed), perhaps in another window.
             if (event.entry.action.startsWith('tls.')) void queryClient.invalidateQueries({ queryKey: tlsTrustKey });
+            // Certificates changed (cert.imported, cert.deleted, …), or a key whose certificates show as "Own key" came or went.
+            if (event.entry.action.startsWith('cert.') || event.entry.action.startsWith('key.')) refreshCertificates(queryClient);
+            // A key was imported or deleted (key.imported, key.deleted), perhaps by the CLI or another window.
+            if (event.entry.action.startsWith('key.')) void queryClient.invalidateQueries({ queryKey: keysListKey });
             break;
           case 'keys.generation':
             useGenerationJobs.getState().record(event.job);
             if (event.job.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: keysListKey });
+            break;
+          case 'keys.rotation':
+            refreshRotations(queryClient);
             break;
         }
       }),

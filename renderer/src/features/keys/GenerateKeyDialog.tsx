@@ -4,7 +4,7 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { keysGenerate, type KeyPurpose, type KeySummary } from '../../../../shared/ipc';
-import { useGenerationJob, useGenerationJobs } from './generationJobs';
+import { newJobId, useGenerationJob, useGenerationJobs } from './generationJobs';
 import { GenerationProgress } from './GenerationProgress';
 import { algorithmChoices, DEFAULT_ALGORITHM, purposeAdvice, purposeChoices } from './keyChoices';
 import { useGenerateKey } from './queries';
@@ -21,11 +21,6 @@ export function GenerateKeyDialog({ opened, onClose, onGenerated }: Props) {
       <GenerateKeyForm onClose={onClose} onGenerated={onGenerated} />
     </Modal>
   );
-}
-
-/** A job id chosen here, so the job can be cancelled before Courier has even replied. */
-function newJobId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 const labelSchema = keysGenerate.input.shape.label;

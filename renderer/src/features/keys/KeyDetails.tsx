@@ -3,10 +3,12 @@
 import { Button, DataList, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import type { KeySummary } from '../../../../shared/ipc';
-import { CopyValueButton } from './CopyValueButton';
+import { CopyValueButton } from '../../ui/CopyValueButton';
+import { OwnKeyCertificates } from '../certificates/OwnKeyCertificates';
 import { purposeChoices } from './keyChoices';
 import { algorithmLabel, createdFormat } from './keyFormat';
 import { PublicKeyExports } from './PublicKeyExports';
+import { RotationSection } from './rotation/RotationSection';
 
 interface Props {
   keySummary: KeySummary;
@@ -65,6 +67,8 @@ export function KeyDetails({ keySummary, successorLabel, onExportPrivate, onDele
           {keySummary.successorId && <Fact label="Replaced by">{successorLabel ?? keySummary.successorId}</Fact>}
         </DataList>
         <PublicKeyExports keySummary={keySummary} />
+        <OwnKeyCertificates keySummary={keySummary} />
+        <RotationSection keySummary={keySummary} />
         <Divider />
         <Stack gap={6}>
           <Text size="sm" c="dimmed">

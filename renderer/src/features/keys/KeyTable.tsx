@@ -2,9 +2,10 @@
 // A row's label is a button, so the keyboard selects a key as the mouse does.
 import { Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import type { KeySummary } from '../../../../shared/ipc';
-import { CopyValueButton } from './CopyValueButton';
+import { CopyValueButton } from '../../ui/CopyValueButton';
 import { algorithmLabel, createdFormat, shortened } from './keyFormat';
 import { purposeLabel } from './keyChoices';
+import { RoleBadge } from './rotation/RoleBadge';
 
 interface Props {
   keys: KeySummary[];
@@ -32,6 +33,7 @@ export function KeyTable({ keys, selectedId, onSelect, labelledBy }: Props) {
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">Label</Table.Th>
+          <Table.Th scope="col">Role</Table.Th>
           <Table.Th scope="col">Purpose</Table.Th>
           <Table.Th scope="col">Algorithm</Table.Th>
           <Table.Th scope="col">Created</Table.Th>
@@ -54,6 +56,9 @@ export function KeyTable({ keys, selectedId, onSelect, labelledBy }: Props) {
                   {key.label}
                 </UnstyledButton>
               </Table.Th>
+              <Table.Td>
+                <RoleBadge role={key.role} />
+              </Table.Td>
               <Table.Td>{purposeLabel(key.purpose)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{algorithmLabel(key.algorithm)}</Table.Td>
               <Table.Td>

@@ -2,6 +2,7 @@
 // and fingerprints, export its private half encrypted, delete it.
 import { Button, EmptyState, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { KeySummary } from '../../../../shared/ipc';
 import { Page } from '../../ui/Page';
 import { DeleteKeyDialog } from './DeleteKeyDialog';
@@ -19,7 +20,9 @@ export function KeysPage() {
   const headingId = useId();
   const keys = useKeys();
   const running = useRunningJobs();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?key=ID` opens one (from a certificate's details).
+  const { search } = useLocation();
+  const [selectedId, setSelectedId] = useState<string | null>(() => new URLSearchParams(search).get('key'));
   const [generating, setGenerating] = useState(false);
   const [exporting, setExporting] = useState<KeySummary | null>(null);
   const [deleting, setDeleting] = useState<KeySummary | null>(null);

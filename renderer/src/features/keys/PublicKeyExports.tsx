@@ -3,8 +3,8 @@
 import { Button, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import type { KeySummary } from '../../../../shared/ipc';
-import { CopyValueButton } from './CopyValueButton';
-import { downloadText } from './downloadText';
+import { CopyValueButton } from '../../ui/CopyValueButton';
+import { downloadText } from '../../ui/downloadText';
 import { fileNameFor } from './keyFormat';
 import { usePublicJwk, usePublicKeyPem } from './queries';
 

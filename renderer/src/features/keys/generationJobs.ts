@@ -17,6 +17,11 @@ interface GenerationJobsState {
   record(job: KeyGenerationJob, options?: { startedHere?: boolean }): void;
 }
 
+/** A job id chosen here, so the job can be cancelled before Courier has even replied. */
+export function newJobId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** Finished jobs are kept only so a late duplicate of their end is recognised; a few suffice. */
 const FINISHED_KEPT = 20;
 
@@ -49,6 +54,12 @@ export const useGenerationJobs = create<GenerationJobsState>()((set, get) => ({
     if (job.state !== 'running') tellEnd(tracked);
   },
 }));
+
+/** Ends a job from the reply to the call that ran it, unless its event already told the end. */
+export function endJobFromReply(jobId: string, end: Pick<KeyGenerationJob, 'state'> & Partial<Pick<KeyGenerationJob, 'key' | 'error'>>): void {
+  const tracked = useGenerationJobs.getState().jobs[jobId];
+  if (tracked) useGenerationJobs.getState().record({ ...tracked.job, key: null, error: null, ...end, endedAt: new Date().toISOString() });
+}
 
 export function useRunningJobs(): KeyGenerationJob[] {
   const jobs = useGenerationJobs((state) => state.jobs);

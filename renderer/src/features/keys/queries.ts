@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CourierError, type InputOf, type KeySummary, type OutputOf, type PublicJwk } from '../../../../shared/ipc';
 import { useClient } from '../../ipc/ClientProvider';
-import { useGenerationJobs } from './generationJobs';
+import { endJobFromReply } from './generationJobs';
 
 export const keysListKey = ['keys.list'] as const;
 
@@ -60,17 +60,11 @@ export function useGenerateKey() {
     },
     // These run even when the dialog that started the job has been closed meanwhile.
     onSuccess: (outcome, request) => {
-      const tracked = useGenerationJobs.getState().jobs[request.jobId];
-      if (tracked) {
-        const endedAt = new Date().toISOString();
-        useGenerationJobs.getState().record({ ...tracked.job, state: outcome.state, endedAt, key: outcome.state === 'succeeded' ? outcome.key : null });
-      }
+      endJobFromReply(request.jobId, { state: outcome.state, key: outcome.state === 'succeeded' ? outcome.key : null });
       if (outcome.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: keysListKey });
     },
     onError: (error, request) => {
-      const tracked = useGenerationJobs.getState().jobs[request.jobId];
-      const courierError = error instanceof CourierError ? error.toData() : null;
-      if (tracked) useGenerationJobs.getState().record({ ...tracked.job, state: 'failed', endedAt: new Date().toISOString(), error: courierError });
+      endJobFromReply(request.jobId, { state: 'failed', error: error instanceof CourierError ? error.toData() : null });
     },
   });
 }

@@ -6,7 +6,7 @@ import { Badge, Box, Button, DataList, Group, List, Paper, Stack, Text, Title, u
 import { useMediaQuery } from '@mantine/hooks';
 import { useId, type ReactNode } from 'react';
 import type { CertificateSummary, TlsProblem } from '../../../../shared/ipc';
-import { CopyValueButton } from '../keys/CopyValueButton';
+import { CopyValueButton } from '../../ui/CopyValueButton';
 import { keyLabel, linkRole } from './certificateLabels';
 import { ProblemNotice } from './ProblemNotice';
 import { validityAt } from './validity';

@@ -4,8 +4,8 @@
 import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { TlsInspection } from '../../../../shared/ipc';
-import { CopyValueButton } from '../keys/CopyValueButton';
-import { downloadText } from '../keys/downloadText';
+import { CopyValueButton } from '../../ui/CopyValueButton';
+import { downloadText } from '../../ui/downloadText';
 
 /** `api.example.com_443-chain.pem`; anything but letters, digits, dot and dash becomes `_` (IPv6 colons). */
 export function chainFileName(host: string, port: number): string {

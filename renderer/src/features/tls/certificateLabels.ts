@@ -27,7 +27,7 @@ const keyTypeNames: Record<string, string> = {
   ed448: 'Ed448',
 };
 
-export function keyLabel({ keyType, keyBits, curve }: CertificateSummary): string {
+export function keyLabel({ keyType, keyBits, curve }: Pick<CertificateSummary, 'keyType' | 'keyBits' | 'curve'>): string {
   const type = keyTypeNames[keyType] ?? keyType;
   if (curve !== null) return `${type} ${curveNames[curve] ?? curve}`;
   if (keyBits !== null && (keyType === 'rsa' || keyType === 'rsa-pss' || keyType === 'dsa')) return `${type} ${keyBits}`;

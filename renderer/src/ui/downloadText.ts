@@ -1,5 +1,5 @@
-// Saves text the page already holds (a public key) as a file through the browser's own download, so
-// nothing is written on the Courier side for it.
+// Saves text the page already holds (a public key, a certificate, a CSR) as a file through the browser's own
+// download, so nothing is written on the Courier side for it.
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');

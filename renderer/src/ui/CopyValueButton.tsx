@@ -1,5 +1,5 @@
-// One copy button for every identifier on the Keys page: says "Copied" for a moment, and names what it
-// copies for screen readers ("Copy SHA-256 fingerprint").
+// One copy button for every identifier Courier shows (keys, certificates, chains): says "Copied" for a moment,
+// and names what it copies for screen readers ("Copy SHA-256 fingerprint").
 import { Button, CopyButton } from '@mantine/core';
 
 export function CopyValueButton({ value, what }: { value: string; what: string }) {
