@@ -3,19 +3,17 @@
 // the steps — content cipher, key transport, recipient identifiers — into encryption, written as it goes so content
 // of any size streams through: DER when the content length is known up front, otherwise the indefinite-length BER
 // (encryptedContent as a constructed OCTET STRING of chunks) that `openssl cms -stream` and Bouncy Castle write.
-import type { X509Certificate } from 'node:crypto';
-import { CMSVersion, KeyTransRecipientInfo, RecipientIdentifier, RecipientInfo, RecipientInfos } from '@peculiar/asn1-cms';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { CMSVersion } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { ObjectIdentifier } from 'asn1js';
 import { CourierError } from '../errors';
 import { derSize, END_OF_CONTENTS, writeBerHeader } from './berStreaming';
-import { identifierFor, type IdentifierForm } from './certificateIdentity';
 import type { IncrementalCipher } from './ciphers/blockCipher';
 import type { Cast5ParameterForm } from './cipherParameters';
 import { blockSizeOf, contentAlgorithmIdentifier, createContentEncryptor, newContentEncryption, type ContentCipherName } from './contentCiphers';
 import type { ContentSource } from './digests';
 import { oidData, oidEnvelopedData } from './oids';
-import { encryptContentKey, keyTransportAlgorithmIdentifier, type KeyTransport } from './rsaKeyTransport';
+import { keyTransRecipientInfos, type KeyTransRecipient } from './keyTransRecipients';
 
 export {
   decryptEnvelopedData,
@@ -26,13 +24,7 @@ export {
   type EnvelopeDetails,
 } from './envelopedDataDecryption';
 
-export interface EnvelopeRecipient {
-  certificate: X509Certificate;
-  /** Default: RSA PKCS#1 v1.5, what most AS2 partners expect. */
-  keyTransport?: KeyTransport;
-  /** Default: issuerAndSerialNumber (KeyTransRecipientInfo version 0). */
-  identifier?: IdentifierForm;
-}
+export type EnvelopeRecipient = KeyTransRecipient;
 
 export interface EncryptOptions {
   recipients: readonly EnvelopeRecipient[];
@@ -57,25 +49,9 @@ const IMPLICIT_0_PRIMITIVE = 0x80;
 const OCTET_STRING = 0x04;
 
 function recipientInfosDer(options: EncryptOptions, key: Uint8Array): { der: Buffer; version: CMSVersion } {
-  const infos = options.recipients.map((recipient) => {
-    const form = recipient.identifier ?? 'issuerAndSerialNumber';
-    const transport = recipient.keyTransport ?? { scheme: 'rsa-pkcs1v15' };
-    return new RecipientInfo({
-      ktri: new KeyTransRecipientInfo({
-        version: form === 'subjectKeyIdentifier' ? CMSVersion.v2 : CMSVersion.v0,
-        rid: new RecipientIdentifier(identifierFor(recipient.certificate, form)),
-        keyEncryptionAlgorithm: keyTransportAlgorithmIdentifier(transport),
-        encryptedKey: new OctetString(encryptContentKey(recipient.certificate.publicKey, key, transport)),
-      }),
-    });
-  });
-  // DER orders a SET OF by the encodings of its elements.
-  const sorted = infos
-    .map((info) => ({ info, der: Buffer.from(AsnConvert.serialize(info)) }))
-    .sort((a, b) => Buffer.compare(a.der, b.der))
-    .map((entry) => entry.info);
+  const infos = keyTransRecipientInfos(options.recipients, key);
   const version = infos.some((info) => info.ktri?.version === CMSVersion.v2) ? CMSVersion.v2 : CMSVersion.v0;
-  return { der: Buffer.from(AsnConvert.serialize(new RecipientInfos(sorted))), version };
+  return { der: Buffer.from(AsnConvert.serialize(infos)), version };
 }
 
 const oidDer = (oid: string): Buffer => Buffer.from(new ObjectIdentifier({ value: oid }).toBER(false));

@@ -2,25 +2,22 @@
 // recipient infos, content-encryption algorithm — is small and must be read whole before any content can be
 // decrypted. This reads it from the bytes received so far (asking for more when they end too soon), finds our
 // recipient and recovers the content key, so the streaming decryption only has the content left to do.
-import type { KeyObject, X509Certificate } from 'node:crypto';
-import { KeyTransRecipientInfo, RecipientInfos } from '@peculiar/asn1-cms';
+import type { X509Certificate } from 'node:crypto';
+import { RecipientInfos } from '@peculiar/asn1-cms';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { ObjectIdentifier } from 'asn1js';
 import { decodeBer, readBerTree } from './berDecoding';
 import { berElementEnd, CONTEXT, OBJECT_IDENTIFIER, readBerHeader, SEQUENCE, SET, UNIVERSAL, type BerHeader } from './berStreaming';
-import { describeIdentifier, identifies } from './certificateIdentity';
 import type { IncrementalCipher } from './ciphers/blockCipher';
 import { CmsError } from './cmsError';
 import { blockSizeOf, contentAlgorithmName, createContentDecryptor, keyLengthRule, readContentAlgorithm } from './contentCiphers';
 import { contentTypeName } from './contentInfo';
 import { oidEnvelopedData } from './oids';
-import { decryptContentKey, readKeyTransport, type KeyTransport } from './rsaKeyTransport';
+import { recoverContentKey, type RecipientIdentity } from './keyTransRecipients';
+import type { KeyTransport } from './rsaKeyTransport';
 
 /** One of our certificates and its private key. */
-export interface DecryptionIdentity {
-  certificate: X509Certificate;
-  privateKey: KeyObject;
-}
+export type DecryptionIdentity = RecipientIdentity;
 
 export interface EnvelopeDetails {
   /** OID of the encrypted content (id-data for AS2). */
@@ -76,32 +73,14 @@ function objectIdentifier(bytes: Buffer, what: string): string {
   return tree.getValue();
 }
 
-function noMatch(infos: RecipientInfos): CmsError {
-  const named = infos.flatMap((info) => (info.ktri ? [describeIdentifier(info.ktri.rid)] : []));
-  const others = infos.length - named.length;
-  const list = named.length > 0 ? `; it names ${named.join(' and ')}` : '';
-  const unsupported = others > 0 ? ` (${others} recipient(s) use key agreement, KEK or password forms Courier does not read)` : '';
-  return new CmsError('no-matching-recipient', `Decryption failed: no recipient matches our certificate${list}${unsupported}`);
-}
-
 function openContentKey(infos: RecipientInfos, identities: readonly DecryptionIdentity[], contentAlgorithm: AlgorithmIdentifier, contentType: string) {
   const algorithm = readContentAlgorithm(contentAlgorithm);
-  let match: { identity: DecryptionIdentity; ktri: KeyTransRecipientInfo } | undefined;
-  for (const identity of identities) {
-    const ktri = infos.find((info) => info.ktri && identifies(info.ktri.rid, identity.certificate))?.ktri;
-    if (ktri) {
-      match = { identity, ktri };
-      break;
-    }
-  }
-  if (!match) throw noMatch(infos);
-  const transport = readKeyTransport(match.ktri.keyEncryptionAlgorithm);
-  const key = decryptContentKey(match.identity.privateKey, new Uint8Array(match.ktri.encryptedKey.buffer), transport, keyLengthRule(algorithm));
+  const { key, transport, recipient } = recoverContentKey(infos, identities, keyLengthRule(algorithm));
   try {
     return {
       cipher: createContentDecryptor(algorithm, key),
       blockSize: blockSizeOf(algorithm),
-      details: { contentType, contentCipher: contentAlgorithmName(algorithm), keyTransport: transport, recipient: match.identity.certificate },
+      details: { contentType, contentCipher: contentAlgorithmName(algorithm), keyTransport: transport, recipient },
     };
   } finally {
     key.fill(0);
