@@ -2,44 +2,17 @@
 // the keys folder, blobs) is searched for the private keys in any clear form and for the PKCS#12 passwords;
 // none is there, nor in the audit log or the events the UI receives. node-forge opens the files independently
 // to tell us what to look for.
-import { createPrivateKey, type JsonWebKey } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCourierApi, type Api } from '../../../electron/api';
 import type { CourierContext } from '../../../electron/core/home/openHome';
 import { forgePkcs12 } from '../../support/certificateFiles';
+import { CLEAR_PEM_MARKERS, filesUnder, findings, secretNeedles } from '../../support/secretScan';
 import { openTestHome, tempDir } from '../../support/home';
 import { issueCertificate, makeKey } from '../../support/testPki';
-
-const CLEAR_PEM_MARKERS = ['BEGIN PRIVATE KEY', 'BEGIN RSA PRIVATE KEY', 'BEGIN EC PRIVATE KEY'];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-function secretNeedles(pkcs8: Buffer, jwk: JsonWebKey): Array<[string, Buffer]> {
-  const members = (['d', 'p', 'q', 'dp', 'dq', 'qi'] as const).filter((m) => jwk[m] !== undefined);
-  return [
-    ['PrivateKeyInfo DER', pkcs8],
-    ['PrivateKeyInfo base64', Buffer.from(pkcs8.toString('base64').slice(0, 64))],
-    ...members.flatMap((m): Array<[string, Buffer]> => [
-      [`${m} bytes`, Buffer.from(jwk[m]!, 'base64url')],
-      [`${m} base64url`, Buffer.from(jwk[m]!)],
-    ]),
-  ];
-}
-
-function findings(files: string[], needles: Array<[string, Buffer]>): string[] {
-  return files.flatMap((file) => {
-    const bytes = readFileSync(file);
-    return needles.filter(([, needle]) => bytes.includes(needle)).map(([what]) => `${what} in ${file}`);
-  });
-}
 
 /** The private key of a PKCS#12 file, as node-forge reads it. */
 function forgeKey(file: Buffer, password: string) {

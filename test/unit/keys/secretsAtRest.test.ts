@@ -1,42 +1,14 @@
 // DESIGN §3: private keys are encrypted at rest. After generating and exporting, every byte of the home
 // (courier.db, its WAL and shm, the keys folder, blobs) is searched for the private keys in any clear form.
-import { createPrivateKey, type JsonWebKey } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCourierApi, type Api } from '../../../electron/api';
 import type { CourierContext } from '../../../electron/core/home/openHome';
 import type { KeySummary } from '../../../shared/ipc';
+import { CLEAR_PEM_MARKERS, filesUnder, findings, secretNeedles } from '../../support/secretScan';
 import { openTestHome, tempDir, TEST_PASSPHRASE } from '../../support/home';
-
-const CLEAR_PEM_MARKERS = ['BEGIN PRIVATE KEY', 'BEGIN RSA PRIVATE KEY', 'BEGIN EC PRIVATE KEY'];
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-/** The secret forms of one key: its DER PrivateKeyInfo (raw and base64) and each private JWK member. */
-function secretNeedles(pkcs8: Buffer, jwk: JsonWebKey): Array<[string, Buffer]> {
-  const members = (['d', 'p', 'q', 'dp', 'dq', 'qi'] as const).filter((m) => jwk[m] !== undefined);
-  return [
-    ['PrivateKeyInfo DER', pkcs8],
-    ['PrivateKeyInfo base64', Buffer.from(pkcs8.toString('base64').slice(0, 64))],
-    ...members.flatMap((m): Array<[string, Buffer]> => [
-      [`${m} bytes`, Buffer.from(jwk[m]!, 'base64url')],
-      [`${m} base64url`, Buffer.from(jwk[m]!)],
-    ]),
-  ];
-}
-
-function findings(files: string[], needles: Array<[string, Buffer]>): string[] {
-  return files.flatMap((file) => {
-    const bytes = readFileSync(file);
-    return needles.filter(([, needle]) => bytes.includes(needle)).map(([what]) => `${what} in ${file}`);
-  });
-}
 
 describe('no private key in the clear anywhere in the home', () => {
   let dir: ReturnType<typeof tempDir>;
