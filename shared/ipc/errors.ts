@@ -28,6 +28,8 @@ export const errorCodes = [
   'CANCELLED',
   'BAD_MESSAGE',
   'CRYPTO_FAILED',
+  /** A JOSE token (PACO) failed a check: size, algorithm, decryption, signature, kid or a claim; the message names which. */
+  'JOSE_REJECTED',
   'INTERNAL',
 ] as const;
 
