@@ -28,7 +28,7 @@ export function navLinkName(name: string): RegExp {
 }
 
 async function heading(host: E2eHost, name: string): Promise<void> {
-  await host.page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ state: 'visible', timeout: 10_000 });
+  await host.page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 export const shellSpecs: ShellSpec[] = [
