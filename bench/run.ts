@@ -4,9 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { cmsThroughput } from './cmsThroughput';
 import { durableWrites } from './durableWrites';
 import { speedRatio, type BenchResult } from './measure';
+import { pacoRoundTrip } from './pacoRoundTrip';
 import { rsaKeygen } from './rsaKeygen';
 
-const benches: Array<() => Promise<BenchResult>> = [durableWrites, rsaKeygen, ...cmsThroughput];
+const benches: Array<() => Promise<BenchResult>> = [durableWrites, rsaKeygen, ...cmsThroughput, pacoRoundTrip];
 
 const results: BenchResult[] = [];
 for (const bench of benches) results.push(await bench());
