@@ -6,6 +6,7 @@ import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsL
 import { events } from './events';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './keys';
 import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './keyRotation';
+import { pacoCall, pacoProfilesDelete, pacoProfilesGet, pacoProfilesList, pacoProfilesSave, pacoTemplates } from './paco';
 import { createApi, type Api, type Handlers } from './router';
 import { settingsGet, settingsSet } from './settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './tls';
@@ -40,6 +41,12 @@ export const handlers: Handlers = {
   'certs.createCsr': certsCreateCsr,
   'certs.attach': certsAttach,
   'certs.delete': certsDelete,
+  'paco.profiles.list': pacoProfilesList,
+  'paco.profiles.get': pacoProfilesGet,
+  'paco.profiles.save': pacoProfilesSave,
+  'paco.profiles.delete': pacoProfilesDelete,
+  'paco.call': pacoCall,
+  'paco.templates': pacoTemplates,
 };
 
 export function createCourierApi(ctx: CourierContext): Api {

@@ -8,6 +8,7 @@ import { certsCommand } from './cli/certsCommand';
 import { keysCommand } from './cli/keysCommand';
 import { masterKeyCommand } from './cli/masterKeyCommand';
 import { processIo, type CliIo } from './cli/options';
+import { pacoCommand } from './cli/pacoCommand';
 import { serveCommand } from './cli/serveCommand';
 import { tlsCommand } from './cli/tlsCommand';
 
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   keys: { summary: 'keys generate|list|export-public|export-private|delete|rotate|rotation: key pairs for PACO, AS2 and TLS.', run: keysCommand },
   tls: { summary: 'tls inspect|export-chain|trust-ca|pin|trust-list|trust-remove: a server\'s chain and a profile\'s TLS trust.', run: tlsCommand },
   certs: { summary: 'certs import|list|show|self-sign|csr|attach|delete: partner, CA and own certificates, PKCS#12 identities.', run: certsCommand },
+  paco: { summary: 'paco call|profiles list|show|save|delete|templates: 2C2P PACO calls and profiles.', run: pacoCommand },
 };
 
 function usage(): string {

@@ -7,6 +7,7 @@ import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsL
 import { events } from './procedures/events';
 import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './procedures/keyRotation';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './procedures/keys';
+import { pacoCall, pacoProfilesDelete, pacoProfilesGet, pacoProfilesList, pacoProfilesSave, pacoTemplates } from './procedures/paco';
 import { settingsGet, settingsSet } from './procedures/settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './procedures/tls';
 
@@ -40,6 +41,12 @@ export const procedures = {
   [tlsPin.name]: tlsPin,
   [tlsListTrust.name]: tlsListTrust,
   [tlsRemoveTrust.name]: tlsRemoveTrust,
+  [pacoProfilesList.name]: pacoProfilesList,
+  [pacoProfilesGet.name]: pacoProfilesGet,
+  [pacoProfilesSave.name]: pacoProfilesSave,
+  [pacoProfilesDelete.name]: pacoProfilesDelete,
+  [pacoCall.name]: pacoCall,
+  [pacoTemplates.name]: pacoTemplates,
 } as const satisfies Record<string, Procedure>;
 
 export type Procedures = typeof procedures;
@@ -68,5 +75,6 @@ export * from './procedures/certificates';
 export * from './procedures/events';
 export * from './procedures/keys';
 export * from './procedures/keyRotation';
+export * from './procedures/paco';
 export * from './procedures/settings';
 export * from './procedures/tls';

@@ -10,11 +10,12 @@ export const PAGES = [
   { link: 'Keys', path: '/keys' },
   { link: 'Certificates', path: '/certificates' },
   { link: 'TLS inspector', path: '/tls' },
+  { link: 'Payments (PACO)', path: '/paco' },
   { link: 'Settings', path: '/settings' },
 ] as const;
 
 /** Pages whose capability has landed have their own e2e specs (keys.test.ts …). */
-const BUILT = new Set(['Settings', 'Keys', 'Certificates', 'TLS inspector']);
+const BUILT = new Set(['Settings', 'Keys', 'Certificates', 'TLS inspector', 'Payments (PACO)']);
 const UNBUILT = PAGES.filter((page) => !BUILT.has(page.link));
 
 export interface ShellSpec {
@@ -24,7 +25,7 @@ export interface ShellSpec {
 
 /** A sidebar link's name starts with its page's name; a badge may follow it ("Certificates 2 expiring"). */
 export function navLinkName(name: string): RegExp {
-  return new RegExp(`^${name}(?:$|\\s)`);
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s)`);
 }
 
 async function heading(host: E2eHost, name: string): Promise<void> {
@@ -44,7 +45,7 @@ export const shellSpecs: ShellSpec[] = [
     },
   },
   {
-    name: 'reaches every page by keyboard alone: Tab through the sidebar and Enter, and Alt+1…8',
+    name: 'reaches every page by keyboard alone: Tab through the sidebar and Enter, and Alt+1…9',
     async run(host) {
       const { page } = host;
       for (const target of PAGES) {

@@ -140,4 +140,29 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX certificates_not_after ON certificates(not_after);
     `,
   },
+  {
+    version: 6,
+    name: 'PACO profiles: endpoints, PACO public keys, merchant key references, sealed token and Basic password',
+    // Merchant keys are referenced by keystore id (not a foreign key: deleting a key must not delete the
+    // profile; the call names the missing key). token_sealed / basic_password_sealed are SecretBox output.
+    sql: `
+      CREATE TABLE paco_profiles (
+        id                    TEXT PRIMARY KEY,
+        name                  TEXT NOT NULL UNIQUE,
+        environment           TEXT NOT NULL CHECK (environment IN ('uat', 'production')),
+        base_url              TEXT NOT NULL,
+        api_key               TEXT NOT NULL,
+        basic_user            TEXT NOT NULL,
+        token_sealed          BLOB NOT NULL,
+        basic_password_sealed BLOB NOT NULL,
+        paco_keys             TEXT NOT NULL,
+        merchant_signing_key_id    TEXT NOT NULL,
+        merchant_encryption_key_id TEXT NOT NULL,
+        signing_algorithm     TEXT NOT NULL,
+        content_encryption    TEXT NOT NULL,
+        created_at            TEXT NOT NULL,
+        updated_at            TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -13,6 +13,7 @@ import { openInBrowser } from '../openBrowser';
 import { passphraseProtector } from '../passphrase';
 import { startServeHost } from '../serve';
 import { parseCommand, parsePort, type CliIo } from './options';
+import { startPacoDemo } from './pacoDemo';
 
 /** The built renderer sits beside the built CLI: dist/cli/courier.js → dist/renderer/. */
 export const defaultRendererDir = (): string => process.env.COURIER_RENDERER_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -27,7 +28,9 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   const protector = passphraseProtector(throwawayHome ? { fallback: randomBytes(24).toString('base64url') } : {});
 
   const ctx = await openHome({ home, host: 'serve', protector });
-  const host = await startServeHost({ api: createCourierApi(ctx), port, rendererDir: defaultRendererDir() });
+  const api = createCourierApi(ctx);
+  const pacoSimulator = mode === 'demo' ? await startPacoDemo(ctx, api) : undefined;
+  const host = await startServeHost({ api, port, rendererDir: defaultRendererDir() });
   // Key rotations switch and retire on time while the app is up, and every window hears of it.
   const stopRotationClock = ctx.keys.rotations.startClock();
   logInfo(`${mode === 'demo' ? 'demo ' : ''}home ${ctx.paths.home}`);
@@ -40,6 +43,7 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
     process.once('SIGTERM', stop);
   });
   await host.close();
+  await pacoSimulator?.close();
   stopRotationClock();
   ctx.close();
   if (throwawayHome) rmSync(throwawayHome, { recursive: true, force: true });

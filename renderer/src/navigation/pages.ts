@@ -1,4 +1,4 @@
-// The app's pages, in the order of the sidebar and of the Alt+1…Alt+8 shortcuts: one list, so the
+// The app's pages, in the order of the sidebar and of the Alt+1…Alt+9 shortcuts: one list, so the
 // navigation, the routes, the shortcuts and their documentation cannot disagree.
 const pageList = [
   { path: '/inbox', name: 'Inbox' },
@@ -8,6 +8,7 @@ const pageList = [
   { path: '/keys', name: 'Keys' },
   { path: '/certificates', name: 'Certificates' },
   { path: '/tls', name: 'TLS inspector' },
+  { path: '/paco', name: 'Payments (PACO)' },
   { path: '/settings', name: 'Settings' },
 ] as const;
 

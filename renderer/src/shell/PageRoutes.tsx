@@ -5,6 +5,7 @@ import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { SendPage } from '../features/compose/SendPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { KeysPage } from '../features/keys/KeysPage';
+import { PacoPage } from '../features/paco/PacoPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -20,6 +21,7 @@ const screens: Record<PagePath, ComponentType> = {
   '/keys': KeysPage,
   '/certificates': CertificatesPage,
   '/tls': TlsInspectorPage,
+  '/paco': PacoPage,
   '/settings': SettingsPage,
 };
 

@@ -1,4 +1,4 @@
-// Alt+1 … Alt+8 open the pages in sidebar order. Physical digit keys are matched, so the shortcuts work
+// Alt+1 … Alt+9 open the pages in sidebar order. Physical digit keys are matched, so the shortcuts work
 // on every keyboard layout; they stay out of the way while the user types into a text field.
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';

@@ -66,7 +66,14 @@ describe('PACO request token', () => {
 
 describe('PACO response token', () => {
   it('opens a good answer and returns its response claim', async () => {
-    await expect(openResponseToken(await answer(), keys)).resolves.toEqual({ response: { ok: true }, jti: null, signingKid: 'paco-sig', decryptionKid: 'merchant-enc' });
+    await expect(openResponseToken(await answer(), keys)).resolves.toEqual({
+      response: { ok: true },
+      jti: null,
+      signingKid: 'paco-sig',
+      decryptionKid: 'merchant-enc',
+      signingAlgorithm: 'PS256',
+      claims: { iss: 'PacoIssuer', aud: 'api-key-1', iat: nowSeconds, nbf: nowSeconds, exp: nowSeconds + 300, jti: null },
+    });
   });
 
   it('accepts an aud array holding the API key', async () => {

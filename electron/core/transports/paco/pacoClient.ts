@@ -87,7 +87,14 @@ function exchangeOptions(ctx: PacoContext, profile: PacoProfile) {
   return { tls: tlsOptionsFor(ctx.tlsTrust.trustFor(profile.tlsScope)), maxResponseBytes: 4 * MAX_TOKEN_CHARS, timeoutMs: profile.timeoutMs ?? 30_000 };
 }
 
-export async function callPaco(ctx: PacoContext, profile: PacoProfile, operation: PacoOperation, body: unknown): Promise<OpenedResponse> {
+/** The opened answer and what the request was sealed with, so a host can show every check. */
+export interface PacoCallResult extends OpenedResponse {
+  requestKid: string;
+  requestEncryptionKid: string;
+  contentEncryption: PacoContentEncryption;
+}
+
+export async function callPaco(ctx: PacoContext, profile: PacoProfile, operation: PacoOperation, body: unknown): Promise<PacoCallResult> {
   const signing = ctx.keys.sendingKeyFor(profile.merchantSigningKeyId);
   const receiving = ctx.keys.receivingKeysFor(profile.merchantEncryptionKeyId);
   const contentEncryption = profile.contentEncryption ?? 'A128CBC-HS256';
@@ -105,7 +112,8 @@ export async function callPaco(ctx: PacoContext, profile: PacoProfile, operation
   if (answer.status !== 200 || !answer.contentType.startsWith('application/jose')) throw refusal(answer);
   const decryptionKeys = await Promise.all(receiving.map(async (key) => ({ kid: key.jwkThumbprint, key: await ctx.keys.vault.open(key.id) })));
   const verificationKeys = new Map(profile.pacoSigningKeys.map((key) => [key.kid, pacoPublicKey(key.key)]));
-  return openResponseToken(answer.body, { apiKey: profile.apiKey, decryptionKeys, verificationKeys, contentEncryption });
+  const opened = await openResponseToken(answer.body, { apiKey: profile.apiKey, decryptionKeys, verificationKeys, contentEncryption });
+  return { ...opened, requestKid: signing.jwkThumbprint, requestEncryptionKid: profile.pacoEncryptionKey.kid, contentEncryption };
 }
 
 /** The plain-JSON status inquiry (GET, no JOSE per the seed). */

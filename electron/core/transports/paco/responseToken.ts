@@ -32,6 +32,10 @@ export interface OpenedResponse {
   jti: string | null;
   signingKid: string;
   decryptionKid: string;
+  /** The answer's JWS algorithm, as its protected header named it. */
+  signingAlgorithm: string;
+  /** The checked registered claims, for showing how the answer was verified. */
+  claims: { iss: string; aud: string | string[]; iat: number | null; nbf: number | null; exp: number; jti: string | null };
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -73,7 +77,7 @@ async function decrypt(token: string, keys: ResponseTokenKeys): Promise<{ jws: s
   throw joseRejected('decryption', `none of the ${keys.decryptionKeys.length} merchant encryption key(s) opens it (wrong key or altered ciphertext).`);
 }
 
-async function verify(jws: string, keys: ResponseTokenKeys): Promise<{ payload: Uint8Array; kid: string; headerExp: unknown }> {
+async function verify(jws: string, keys: ResponseTokenKeys): Promise<{ payload: Uint8Array; kid: string; alg: string; headerExp: unknown }> {
   const header = protectedHeader(jws, 3);
   if (!isSigningAlgorithm(header.alg)) throw joseRejected('signature algorithm', `alg ${String(header.alg)} is not one PACO signs with.`);
   if (typeof header.kid !== 'string') throw joseRejected('kid', 'the signature names no kid.');
@@ -81,7 +85,7 @@ async function verify(jws: string, keys: ResponseTokenKeys): Promise<{ payload: 
   if (!key) throw joseRejected('kid', `no PACO signing key on the profile has kid ${header.kid}.`);
   try {
     const { payload } = await compactVerify(jws, key, { algorithms: [header.alg], crit: { exp: true } });
-    return { payload, kid: header.kid, headerExp: header.exp };
+    return { payload, kid: header.kid, alg: header.alg, headerExp: header.exp };
   } catch {
     throw joseRejected('signature', `the ${header.alg} signature does not verify with PACO key ${header.kid}.`);
   }
@@ -110,11 +114,20 @@ function checkTimes(claims: Record<string, unknown>, headerExp: unknown, now: nu
 export async function openResponseToken(token: string, keys: ResponseTokenKeys): Promise<OpenedResponse> {
   if (token.length > MAX_TOKEN_CHARS) throw joseRejected('size', `${token.length} characters is more than the ${MAX_TOKEN_CHARS} allowed.`);
   const { jws, kid: decryptionKid } = await decrypt(token.trim(), keys);
-  const { payload, kid: signingKid, headerExp } = await verify(jws, keys);
+  const { payload, kid: signingKid, alg: signingAlgorithm, headerExp } = await verify(jws, keys);
   const claims = claimsOf(payload);
   if (claims.iss !== PACO_ISSUER) throw joseRejected('iss', `iss is ${JSON.stringify(claims.iss)}, not ${PACO_ISSUER}.`);
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audiences.includes(keys.apiKey)) throw joseRejected('aud', 'aud is not this profile\'s API key.');
   checkTimes(claims, headerExp, Math.floor((keys.now ?? new Date()).getTime() / 1000));
-  return { response: 'response' in claims ? claims.response : claims, jti: typeof claims.jti === 'string' ? claims.jti : null, signingKid, decryptionKid };
+  const jti = typeof claims.jti === 'string' ? claims.jti : null;
+  const checked = {
+    iss: PACO_ISSUER,
+    aud: audiences.every((audience) => typeof audience === 'string') ? (claims.aud as string | string[]) : keys.apiKey,
+    iat: typeof claims.iat === 'number' ? claims.iat : null,
+    nbf: typeof claims.nbf === 'number' ? claims.nbf : null,
+    exp: claims.exp as number,
+    jti,
+  };
+  return { response: 'response' in claims ? claims.response : claims, jti, signingKid, decryptionKid, signingAlgorithm, claims: checked };
 }
