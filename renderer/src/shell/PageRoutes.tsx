@@ -11,6 +11,7 @@ import { PartnersPage } from '../features/partners/PartnersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TlsInspectorPage } from '../features/tls/TlsInspectorPage';
 import { pages, type PagePath } from '../navigation/pages';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { HomeRedirect } from './HomeRedirect';
 
 const screens: Record<PagePath, ComponentType> = {
@@ -29,9 +30,19 @@ export function PageRoutes() {
   return (
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
-      {pages.map(({ path }) => {
+      {pages.map(({ path, name }) => {
         const Screen = screens[path];
-        return <Route key={path} path={path} element={<Screen />} />;
+        return (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <PageErrorBoundary key={path} pageName={name}>
+                <Screen />
+              </PageErrorBoundary>
+            }
+          />
+        );
       })}
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
