@@ -4,7 +4,8 @@
 import { formatHeaderFields, type HeaderFieldInit } from './headerFormat';
 import { type Headers, parseHeaderSection } from './headers';
 import { mimeLimits } from './limits';
-import { DIGEST_BYTES, type DigestName, formatMicalg, type MicalgSpelling, parseMicalg } from './micalg';
+import { digestLengths } from '../cms/digests';
+import { type DigestName, formatMicalg, type MicalgSpelling, parseMicalg } from './micalg';
 import { excerpt, MimeError } from './mimeError';
 import { decodeBase64 } from './transferEncoding';
 
@@ -92,8 +93,8 @@ export function parseReceivedContentMic(value: string): ReceivedContentMic {
   if (comma === -1) fail(`Received-Content-MIC ${excerpt(value, 24)} lacks ", algorithm"`);
   const algorithm = parseMicalg(value.slice(comma + 1));
   const digest = decodeBase64(Buffer.from(value.slice(0, comma).trim(), 'latin1'));
-  if (digest.length !== DIGEST_BYTES[algorithm]) {
-    fail(`Received-Content-MIC is ${digest.length} bytes, but ${algorithm} digests are ${DIGEST_BYTES[algorithm]}`);
+  if (digest.length !== digestLengths[algorithm]) {
+    fail(`Received-Content-MIC is ${digest.length} bytes, but ${algorithm} digests are ${digestLengths[algorithm]}`);
   }
   return { digest, algorithm };
 }

@@ -1,25 +1,15 @@
 // Why this file exists: the digest behind a signature is named twice in AS2, by `micalg` on multipart/signed and in
 // an MDN's Received-Content-MIC, and real partners spell it two ways: RFC 3851 (`sha1`, `sha256`) and RFC 5751
 // (`sha-1`, `sha-256`). We read both and write the one a partner expects.
+import { digestLengths, type DigestName } from '../cms/digests';
 import { excerpt, MimeError } from './mimeError';
 
-/** Digest names as Node's crypto spells them. */
-export type DigestName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+export type { DigestName };
 
 /** RFC 5751 §3.4.3.2 (`sha-256`, the default), or RFC 3851 §3.4.3.2 (`sha256`) for partners on older software. */
 export type MicalgSpelling = 'rfc5751' | 'rfc3851';
 
-const DIGESTS: readonly DigestName[] = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
-
-/** Digest length in bytes, for checking a MIC value. */
-export const DIGEST_BYTES: Readonly<Record<DigestName, number>> = {
-  md5: 16,
-  sha1: 20,
-  sha224: 28,
-  sha256: 32,
-  sha384: 48,
-  sha512: 64,
-};
+const DIGESTS = Object.keys(digestLengths) as readonly DigestName[];
 
 /** The digest a micalg value names (any case, with or without the dash), or undefined when it names none we know. */
 export function digestFromMicalg(value: string): DigestName | undefined {
