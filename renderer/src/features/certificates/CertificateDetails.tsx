@@ -1,8 +1,9 @@
 // One certificate in full, as `openssl x509 -text` would tell it but readable: names, validity, key and its
 // usages, fingerprints (copyable), the chain it builds to, the key of ours it certifies, and the two actions
 // on it — download its PEM, delete it.
-import { Anchor, Button, DataList, Divider, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId, type ReactNode } from 'react';
+import { Anchor, Button, Divider, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { FactList, type Fact } from '../../ui/FactList';
+import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import type { CertificateDetail, CertificateEntry } from '../../../../shared/ipc';
 import { CopyValueButton } from '../../ui/CopyValueButton';
@@ -58,7 +59,7 @@ function OwnKey({ keyId }: { keyId: string }) {
 export function CertificateDetails({ certificate, onSelect, onDelete }: Props) {
   const headingId = useId();
   const detail = useCertificate(certificate.id);
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     ['Subject', certificate.subject],
     ['Issuer', certificate.issuer],
     ['Serial number', <Copyable key="serial" value={certificate.serialNumber} what="serial number" />],
@@ -89,14 +90,7 @@ export function CertificateDetails({ certificate, onSelect, onDelete }: Props) {
         <Title order={2} id={headingId} size="h3" className="break-anywhere">
           {commonName(certificate.subject)}
         </Title>
-        <DataList labelWidth="11rem" size="sm" styles={{ itemLabel: { color: 'var(--mantine-color-text)', fontWeight: 500 }, itemValue: { overflowWrap: 'anywhere' } }}>
-          {facts.map(([label, value]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue>{value}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
-        </DataList>
+        <FactList facts={facts} />
         {detail.data ? (
           <CertificateChain detail={detail.data} onSelect={onSelect} />
         ) : (

@@ -2,9 +2,10 @@
 // issued it, its key and signature, how its validity stands, its names and fingerprints (copyable), what
 // role it plays, each problem Courier found with it, and what can be trusted (a root, a self-signed
 // certificate) or pinned (the server's key) from it.
-import { Badge, Box, Button, DataList, Group, List, Paper, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { Badge, Box, Button, Group, List, Paper, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { FactList, type Fact } from '../../ui/FactList';
 import { useMediaQuery } from '@mantine/hooks';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import type { CertificateSummary, TlsProblem } from '../../../../shared/ipc';
 import { CopyValueButton } from '../../ui/CopyValueButton';
 import { keyLabel, linkRole } from './certificateLabels';
@@ -74,7 +75,7 @@ export function CertificateCard({ certificate, index, problems, inspectedAt, onT
   // Only a self-signed certificate can anchor a chain: an intermediate in the trust store does not make the
   // chain verify without its root (the unknown-issuer problem says so), so it is not offered.
   const canTrust = certificate.selfSigned;
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     ['Subject', certificate.subject],
     ['Issuer', certificate.issuer],
     ['Key', keyLabel(certificate)],
@@ -127,14 +128,7 @@ export function CertificateCard({ certificate, index, problems, inspectedAt, onT
             )}
           </Group>
         </Group>
-        <DataList orientation={wide ? 'horizontal' : 'vertical'} labelWidth="11rem" size="sm" styles={{ itemLabel: { color: 'var(--mantine-color-text)', fontWeight: 500 }, itemValue: { overflowWrap: 'anywhere' } }}>
-          {facts.map(([label, value]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue>{value}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
-        </DataList>
+        <FactList facts={facts} orientation={wide ? 'horizontal' : 'vertical'} />
         {problems.map((problem, position) => (
           <ProblemNotice key={position} problem={problem} />
         ))}

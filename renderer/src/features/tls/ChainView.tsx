@@ -1,8 +1,9 @@
 // What one inspection saw, in `openssl s_client -showcerts` order: the connection (server, name checked,
 // trust used, protocol, cipher), then the presented chain leaf first, one card per certificate, with the
 // problems that concern the connection as a whole above the cards and every other one on its own card.
-import { DataList, Group, Stack, Text, Title } from '@mantine/core';
-import { useId, type ReactNode } from 'react';
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { FactList, type Fact } from '../../ui/FactList';
+import { useId } from 'react';
 import type { CertificateSummary, TlsInspection, TlsProblem } from '../../../../shared/ipc';
 import { CertificateCard } from './CertificateCard';
 import { ChainExport } from './ChainExport';
@@ -36,7 +37,7 @@ export function ChainView({ inspection, withExtraCa, onTrust, onPin }: Props) {
   const trust = [inspection.scope ? `the system's roots and profile ${inspection.scope}` : "the system's roots", withExtraCa ? 'the extra CA' : null]
     .filter(Boolean)
     .join(', plus ');
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     ['Server', `${inspection.host}:${inspection.port}`],
     ['Name checked', inspection.servername ?? inspection.host],
     ['Trust', trust],
@@ -53,14 +54,7 @@ export function ChainView({ inspection, withExtraCa, onTrust, onPin }: Props) {
         <Title order={2} id={connectionId}>
           Connection
         </Title>
-        <DataList labelWidth="9rem" size="sm" styles={{ itemLabel: { color: 'var(--mantine-color-text)', fontWeight: 500 }, itemValue: { overflowWrap: 'anywhere' } }}>
-          {facts.map(([label, value]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue>{value}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
-        </DataList>
+        <FactList facts={facts} labelWidth="9rem" />
         {general.map((problem, position) => (
           <ProblemNotice key={position} problem={problem} />
         ))}
