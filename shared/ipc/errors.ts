@@ -30,6 +30,12 @@ export const errorCodes = [
   'CRYPTO_FAILED',
   /** A JOSE token (PACO) failed a check: size, algorithm, decryption, signature, kid or a claim; the message names which. */
   'JOSE_REJECTED',
+  /** Already stored (an inbound AS2 Message-ID seen before from the same partner). */
+  'DUPLICATE',
+  /** A profile or message is in a state that forbids the step (partner paused, message already delivered…). */
+  'CONFLICT',
+  /** The remote side answered with a refusal (HTTP 4xx/5xx, a negative MDN); the message says what it said. */
+  'REMOTE_REJECTED',
   'INTERNAL',
 ] as const;
 

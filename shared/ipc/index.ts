@@ -2,11 +2,24 @@
 import type { z } from 'zod';
 import type { Procedure } from './contract';
 import { appInfo } from './procedures/app';
+import {
+  as2ListenerStatus,
+  as2PartnersDelete,
+  as2PartnersExport,
+  as2PartnersGet,
+  as2PartnersImport,
+  as2PartnersList,
+  as2PartnersSave,
+  as2StationsDelete,
+  as2StationsList,
+  as2StationsSave,
+} from './procedures/as2';
 import { auditList } from './procedures/audit';
 import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsList, certsSelfSign } from './procedures/certificates';
 import { events } from './procedures/events';
 import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './procedures/keyRotation';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './procedures/keys';
+import { as2Send, messagesExport, messagesGet, messagesList, messagesPayload, messagesResend, messagesResume, messagesStop } from './procedures/messages';
 import { pacoCall, pacoProfilesDelete, pacoProfilesGet, pacoProfilesList, pacoProfilesSave, pacoTemplates } from './procedures/paco';
 import { settingsGet, settingsSet } from './procedures/settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './procedures/tls';
@@ -47,6 +60,24 @@ export const procedures = {
   [pacoProfilesDelete.name]: pacoProfilesDelete,
   [pacoCall.name]: pacoCall,
   [pacoTemplates.name]: pacoTemplates,
+  [as2StationsList.name]: as2StationsList,
+  [as2StationsSave.name]: as2StationsSave,
+  [as2StationsDelete.name]: as2StationsDelete,
+  [as2PartnersList.name]: as2PartnersList,
+  [as2PartnersGet.name]: as2PartnersGet,
+  [as2PartnersSave.name]: as2PartnersSave,
+  [as2PartnersDelete.name]: as2PartnersDelete,
+  [as2PartnersExport.name]: as2PartnersExport,
+  [as2PartnersImport.name]: as2PartnersImport,
+  [as2ListenerStatus.name]: as2ListenerStatus,
+  [as2Send.name]: as2Send,
+  [messagesList.name]: messagesList,
+  [messagesGet.name]: messagesGet,
+  [messagesPayload.name]: messagesPayload,
+  [messagesExport.name]: messagesExport,
+  [messagesResend.name]: messagesResend,
+  [messagesStop.name]: messagesStop,
+  [messagesResume.name]: messagesResume,
 } as const satisfies Record<string, Procedure>;
 
 export type Procedures = typeof procedures;
@@ -78,3 +109,5 @@ export * from './procedures/keyRotation';
 export * from './procedures/paco';
 export * from './procedures/settings';
 export * from './procedures/tls';
+export * from './procedures/as2';
+export * from './procedures/messages';

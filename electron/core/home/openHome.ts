@@ -15,7 +15,8 @@ import { jsonFilePreferences, SettingsService, type PreferencesBackend } from '.
 import { AuditLog } from '../store/audit';
 import { BlobStore } from '../store/blobs';
 import { openDatabase, type CourierDatabase } from '../store/database';
-import { MessageArchive } from '../store/messages';
+import { MessageQueries } from '../messages/messageQueries';
+import { MessageStore } from '../messages/messageStore';
 import { TlsTrustStore } from '../tls/trustStore';
 import { COURIER_VERSION } from '../version';
 import { homePaths, type HomePaths } from './paths';
@@ -37,7 +38,9 @@ export interface CourierContext {
   readonly created: boolean;
   readonly db: CourierDatabase;
   readonly blobs: BlobStore;
-  readonly archive: MessageArchive;
+  /** Inbox and Outbox: message and MDN records (blobs first, then rows) and their queries. */
+  readonly messages: MessageStore;
+  readonly messageQueries: MessageQueries;
   readonly audit: AuditLog;
   readonly events: EventBus;
   readonly settings: SettingsService;
@@ -91,6 +94,7 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
   const audit = new AuditLog(db, `${options.host}:${safeUserName()}`, (entry) => events.publish({ type: 'audit.appended', entry }));
   if (created) audit.append({ action: 'home.created', target: paths.home, details: { protection: options.protector.kind } });
   const blobs = new BlobStore(paths.blobs);
+  const messages = new MessageStore(db, blobs, events);
   return {
     version: COURIER_VERSION,
     host: options.host,
@@ -99,7 +103,8 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
     created,
     db,
     blobs,
-    archive: new MessageArchive(db, blobs),
+    messages,
+    messageQueries: new MessageQueries(db, blobs, messages),
     audit,
     events,
     settings: new SettingsService(options.preferences ?? jsonFilePreferences(paths.preferences), events),

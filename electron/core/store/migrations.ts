@@ -165,4 +165,92 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'AS2: stations, partners, message details for Inbox/Outbox, MDNs, the outbound queue',
+    // Keys and certificates are referenced by id (not foreign keys: deleting a certificate must not delete a
+    // partner; a send names what is missing). JSON columns hold what is read whole and never queried by part.
+    sql: `
+      CREATE TABLE as2_stations (
+        id             TEXT PRIMARY KEY,
+        as2_id         TEXT NOT NULL UNIQUE,
+        name           TEXT NOT NULL,
+        environment    TEXT NOT NULL CHECK (environment IN ('test', 'production')),
+        signing        TEXT NOT NULL,
+        decryption     TEXT NOT NULL,
+        public_url     TEXT,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      );
+      CREATE TABLE as2_partners (
+        id             TEXT PRIMARY KEY,
+        as2_id         TEXT NOT NULL,
+        station_id     TEXT NOT NULL REFERENCES as2_stations(id),
+        name           TEXT NOT NULL,
+        url            TEXT NOT NULL,
+        environment    TEXT NOT NULL CHECK (environment IN ('test', 'production')),
+        encryption_certificate_id TEXT,
+        signature_certificate_id  TEXT,
+        settings       TEXT NOT NULL,
+        pause_incoming INTEGER NOT NULL DEFAULT 0,
+        pause_outgoing INTEGER NOT NULL DEFAULT 0,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        UNIQUE (station_id, as2_id)
+      );
+
+      ALTER TABLE messages ADD COLUMN partner_id TEXT;
+      ALTER TABLE messages ADD COLUMN station_id TEXT;
+      ALTER TABLE messages ADD COLUMN subject TEXT;
+      ALTER TABLE messages ADD COLUMN file_name TEXT;
+      ALTER TABLE messages ADD COLUMN content_type TEXT;
+      ALTER TABLE messages ADD COLUMN payload_sha256 TEXT;
+      ALTER TABLE messages ADD COLUMN payload_size INTEGER;
+      ALTER TABLE messages ADD COLUMN headers TEXT;
+      ALTER TABLE messages ADD COLUMN security TEXT;
+      ALTER TABLE messages ADD COLUMN problem TEXT;
+      ALTER TABLE messages ADD COLUMN status_text TEXT;
+      ALTER TABLE messages ADD COLUMN updated_at TEXT;
+      CREATE INDEX messages_direction_created ON messages(direction, created_at, id);
+      CREATE INDEX messages_partner_created ON messages(partner_id, direction, created_at);
+      CREATE INDEX messages_status_created ON messages(status, direction, created_at);
+      CREATE UNIQUE INDEX messages_inbound_once ON messages(protocol, partner_id, message_id)
+        WHERE direction = 'inbound' AND message_id IS NOT NULL;
+
+      CREATE TABLE mdns (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        message_row_id INTEGER NOT NULL UNIQUE REFERENCES messages(id),
+        direction      TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+        delivery       TEXT NOT NULL CHECK (delivery IN ('sync', 'async')),
+        state          TEXT NOT NULL CHECK (state IN ('pending', 'complete', 'failed')),
+        wire_sha256    TEXT,
+        wire_size      INTEGER,
+        headers        TEXT,
+        disposition    TEXT,
+        mic_algorithm  TEXT,
+        mic_returned   TEXT,
+        mic_expected   TEXT,
+        mic_matches    INTEGER,
+        signature      TEXT,
+        text           TEXT,
+        async_url      TEXT,
+        attempts       INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error     TEXT,
+        at             TEXT,
+        created_at     TEXT NOT NULL
+      );
+      CREATE INDEX mdns_pending ON mdns(state, next_attempt_at) WHERE state = 'pending';
+
+      CREATE TABLE as2_outbound_queue (
+        message_row_id  INTEGER PRIMARY KEY REFERENCES messages(id),
+        state           TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'awaiting-mdn', 'stopped', 'done', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        request         TEXT NOT NULL,
+        history         TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX as2_outbound_due ON as2_outbound_queue(state, next_attempt_at);
+    `,
+  },
 ];

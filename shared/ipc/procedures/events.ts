@@ -4,6 +4,7 @@ import { defineProcedure } from '../contract';
 import { auditEntrySchema } from './audit';
 import { keyRotationSchema } from './keyRotation';
 import { keyGenerationJobSchema } from './keys';
+import { messageSummarySchema } from './messages';
 import { settingsSchema } from './settings';
 
 export const courierEventSchema = z.discriminatedUnion('type', [
@@ -11,6 +12,7 @@ export const courierEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit.appended'), entry: auditEntrySchema }),
   z.object({ type: z.literal('keys.generation'), job: keyGenerationJobSchema }),
   z.object({ type: z.literal('keys.rotation'), rotation: keyRotationSchema }),
+  z.object({ type: z.literal('messages.changed'), message: messageSummarySchema }),
 ]);
 export type CourierEvent = z.infer<typeof courierEventSchema>;
 
