@@ -14,9 +14,7 @@ export const PAGES = [
   { link: 'Settings', path: '/settings' },
 ] as const;
 
-/** Pages whose capability has landed have their own e2e specs (keys.test.ts …). */
-const BUILT = new Set(['Settings', 'Keys', 'Certificates', 'TLS inspector', 'Payments (PACO)']);
-const UNBUILT = PAGES.filter((page) => !BUILT.has(page.link));
+/** Every page's capability has landed; each has its own e2e specs (keys.test.ts …) or the empty-home spec below. */
 
 export interface ShellSpec {
   name: string;
@@ -65,14 +63,27 @@ export const shellSpecs: ShellSpec[] = [
     },
   },
   {
-    name: 'pages whose capability is not built yet say so plainly, with no made-up data',
+    name: 'the AS2 pages of a new home say plainly that there is nothing yet, with no made-up rows',
     async run(host) {
-      for (const target of UNBUILT) {
-        await host.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navLinkName(target.link) }).click();
-        await heading(host, target.link);
-        await host.page.getByText('Not built yet').first().waitFor();
-        expect(await host.page.getByRole('table').count()).toBe(0);
+      const open = async (link: string) => {
+        await host.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navLinkName(link) }).click();
+        await heading(host, link);
+      };
+      for (const [link, empty] of [
+        ['Inbox', 'Nothing received yet.'],
+        ['Outbox', 'Nothing sent yet.'],
+      ] as const) {
+        await open(link);
+        await host.page.getByRole('status').getByText(empty, { exact: false }).waitFor();
+        const grid = host.page.getByRole('grid', { name: `${link} messages` });
+        expect(await grid.getByRole('row').count()).toBe(1);
       }
+      await open('Partners');
+      await host.page.getByText('No station yet.', { exact: false }).waitFor();
+      await host.page.getByText('No partners yet.', { exact: false }).waitFor();
+      await open('Send');
+      await host.page.getByText('No partners yet:', { exact: false }).waitFor();
+      expect(await host.page.getByRole('button', { name: 'Send', exact: true }).isVisible()).toBe(true);
     },
   },
   {

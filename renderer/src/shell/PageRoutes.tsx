@@ -1,10 +1,12 @@
-// Which component answers which path; `/` reopens the last page and unknown paths fall back to it.
+// Which component answers which path (and a message opened from the Inbox or Outbox); `/` reopens the last
+// page and unknown paths fall back to it.
 import type { ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { SendPage } from '../features/compose/SendPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { KeysPage } from '../features/keys/KeysPage';
+import { MessageView } from '../features/messages/MessageView';
 import { PacoPage } from '../features/paco/PacoPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
@@ -44,6 +46,22 @@ export function PageRoutes() {
           />
         );
       })}
+      <Route
+        path="/inbox/:id"
+        element={
+          <PageErrorBoundary key="/inbox/:id" pageName="message">
+            <MessageView direction="inbound" />
+          </PageErrorBoundary>
+        }
+      />
+      <Route
+        path="/outbox/:id"
+        element={
+          <PageErrorBoundary key="/outbox/:id" pageName="message">
+            <MessageView direction="outbound" />
+          </PageErrorBoundary>
+        }
+      />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -8,6 +8,8 @@ import { refreshCertificates } from '../features/certificates/queries';
 import { useGenerationJobs } from '../features/keys/generationJobs';
 import { keysListKey } from '../features/keys/queries';
 import { refreshRotations } from '../features/keys/rotation/rotationQueries';
+import { noteMessageChanged } from '../features/messages/queries';
+import { refreshProfiles } from '../features/partners/queries';
 import { settingsKey } from '../features/settings/queries';
 import { tlsTrustKey } from '../features/tls/queries';
 
@@ -29,6 +31,8 @@ export function useLiveEvents(): void {
             if (event.entry.action.startsWith('cert.') || event.entry.action.startsWith('key.')) refreshCertificates(queryClient);
             // A key was imported or deleted (key.imported, key.deleted), perhaps by the CLI or another window.
             if (event.entry.action.startsWith('key.')) void queryClient.invalidateQueries({ queryKey: keysListKey });
+            // A station or partner was saved, imported or deleted (as2.*), perhaps by the CLI or another window.
+            if (event.entry.action.startsWith('as2.')) refreshProfiles(queryClient);
             break;
           case 'keys.generation':
             useGenerationJobs.getState().record(event.job);
@@ -36,6 +40,9 @@ export function useLiveEvents(): void {
             break;
           case 'keys.rotation':
             refreshRotations(queryClient);
+            break;
+          case 'messages.changed':
+            noteMessageChanged(queryClient, event.message);
             break;
         }
       }),

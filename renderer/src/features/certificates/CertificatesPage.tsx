@@ -15,7 +15,7 @@ import { DeleteCertificateDialog } from './DeleteCertificateDialog';
 import { Pkcs12PasswordDialog } from './Pkcs12PasswordDialog';
 import { useCertificates } from './queries';
 import { useCertificateImport } from './useCertificateImport';
-import { useFileDrop } from './useFileDrop';
+import { useFileDrop } from '../../ui/useFileDrop';
 
 /** The one filter: `?expiring=30`, which the sidebar badge and the expiry banner link to. */
 export const EXPIRING_FILTER_DAYS = 30;

@@ -2,6 +2,7 @@
 // a byte is read, read with FileReader, and handed over as base64. PKCS#12 files are recognised by name so
 // the password can be asked before the first call.
 import { MAX_CERTIFICATE_FILE_BYTES } from '../../../../shared/ipc';
+import { FileRefusal, readAsBase64 } from '../../ui/fileContent';
 
 export interface CertificateFile {
   fileName: string;
@@ -12,30 +13,8 @@ export interface CertificateFile {
 
 export const ACCEPTED_EXTENSIONS = ['.pem', '.crt', '.cer', '.der', '.p7b', '.p7c', '.p12', '.pfx'] as const;
 
-export class FileRefusal extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-}
-
 export function isPkcs12Name(fileName: string): boolean {
   return /\.(p12|pfx)$/i.test(fileName);
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      // A data URL: "data:<type>;base64,<content>".
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new FileRefusal(`${file.name} could not be read.`, 'Check that the file still exists and that you may read it.'));
-    reader.readAsDataURL(file);
-  });
 }
 
 export async function readCertificateFile(file: File): Promise<CertificateFile> {

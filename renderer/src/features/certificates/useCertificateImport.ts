@@ -6,7 +6,8 @@ import { CourierError } from '../../../../shared/ipc';
 import { describeError } from '../../ipc/describeError';
 import { useUiStore } from '../../state/uiStore';
 import { useOutcomeNotice } from '../keys/outcomeNotice';
-import { FileRefusal, readCertificateFile, type CertificateFile } from './certificateFile';
+import { FileRefusal } from '../../ui/fileContent';
+import { readCertificateFile, type CertificateFile } from './certificateFile';
 import { importOutcome } from './importOutcome';
 import { useImportCertificateFile } from './queries';
 

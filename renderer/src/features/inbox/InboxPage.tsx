@@ -1,11 +1,13 @@
-// The Inbox page: what partners sent to this Courier. Only its place in the app exists so far.
-import { NotBuiltYet } from '../../ui/NotBuiltYet';
-import { Page } from '../../ui/Page';
+// The Inbox page: what partners sent to this Courier, newest first, with the receipt (MDN) Courier returned.
+import { MessagesPage } from '../messages/MessagesPage';
 
 export function InboxPage() {
   return (
-    <Page title="Inbox">
-      <NotBuiltYet purpose="See every document your partners sent you over AS2, AS2 Gateway, FISCAL, Pagero and PACO, with its signature check and the receipt (MDN) Courier returned." />
-    </Page>
+    <MessagesPage
+      direction="inbound"
+      title="Inbox"
+      purpose="Every document your partners sent to this Courier over AS2, newest first, with its signature check and the receipt (MDN) Courier returned. New messages appear as they arrive."
+      emptyText="Nothing received yet. Partners send to the URL shown for your station on the Partners page."
+    />
   );
 }

@@ -1,5 +1,5 @@
-// Files dragged onto the window while the Certificates page is open: the browser must not open them itself,
-// the page shows where to let go, and the dropped files are handed over.
+// Files dragged onto the window while a page that takes files is open (Certificates, Send): the browser must
+// not open them itself, the page shows where to let go, and the dropped files are handed over.
 import { useEffect, useRef, useState } from 'react';
 
 function carriesFiles(event: DragEvent): boolean {
