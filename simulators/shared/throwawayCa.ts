@@ -26,6 +26,8 @@ export interface ServerIdentity {
   caPem: string;
   certPem: string;
   keyPem: string;
+  /** Another certificate from the same CA, e.g. an AS2 station's RSA signing and encryption certificate. */
+  issue(commonName: string, publicKey: KeyObject): string;
 }
 
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
@@ -69,5 +71,6 @@ export function makeServerIdentity(simulator: string): ServerIdentity {
     caPem: certificate(caName, caName, ca.publicKey, ca.privateKey, true),
     certPem: certificate('127.0.0.1', caName, server.publicKey, ca.privateKey, false),
     keyPem: server.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    issue: (commonName, publicKey) => certificate(commonName, caName, publicKey, ca.privateKey, false),
   };
 }

@@ -214,7 +214,7 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX messages_direction_created ON messages(direction, created_at, id);
       CREATE INDEX messages_partner_created ON messages(partner_id, direction, created_at);
       CREATE INDEX messages_status_created ON messages(status, direction, created_at);
-      CREATE UNIQUE INDEX messages_inbound_once ON messages(protocol, partner_id, message_id)
+      CREATE UNIQUE INDEX messages_inbound_once ON messages(protocol, ifnull(partner_id, ''), message_id)
         WHERE direction = 'inbound' AND message_id IS NOT NULL;
 
       CREATE TABLE mdns (
