@@ -5,6 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { HostKind } from '../../../shared/ipc';
+import type { As2Profiles } from '../as2/profiles/as2Profiles';
+import { SqliteAs2Profiles } from '../as2/profiles/sqliteAs2Profiles';
 import { CertificateService } from '../certificates/certificateService';
 import { CourierError } from '../errors';
 import { EventBus } from '../events/eventBus';
@@ -51,6 +53,8 @@ export interface CourierContext {
   readonly keys: KeyService;
   /** Partners', CAs' and our own certificates; PKCS#12 keys go into the same keystore as `keys`. */
   readonly certificates: CertificateService;
+  /** AS2 stations (ours) and partners: routing by AS2 IDs, station keys, partner certificates. */
+  readonly as2Profiles: As2Profiles;
   close(): void;
 }
 
@@ -95,6 +99,8 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
   if (created) audit.append({ action: 'home.created', target: paths.home, details: { protection: options.protector.kind } });
   const blobs = new BlobStore(paths.blobs);
   const messages = new MessageStore(db, blobs, events);
+  const keys = new KeyService({ db, keysDir: paths.keys, masterKey, audit, events });
+  const certificates = new CertificateService({ db, audit, keysDir: paths.keys, masterKey });
   return {
     version: COURIER_VERSION,
     host: options.host,
@@ -111,8 +117,9 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
     masterKey,
     secrets,
     tlsTrust: new TlsTrustStore(db, audit),
-    keys: new KeyService({ db, keysDir: paths.keys, masterKey, audit, events }),
-    certificates: new CertificateService({ db, audit, keysDir: paths.keys, masterKey }),
+    keys,
+    certificates,
+    as2Profiles: new SqliteAs2Profiles({ db, keys, certificates, audit }),
     close: () => db.close(),
   };
 }

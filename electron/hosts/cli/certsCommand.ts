@@ -57,7 +57,7 @@ export async function certsCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** The file as base64, refused by its size before it is read. */
-async function fileContent(path: string): Promise<{ fileName: string; contentBase64: string }> {
+export async function fileContent(path: string): Promise<{ fileName: string; contentBase64: string }> {
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -71,7 +71,7 @@ async function fileContent(path: string): Promise<{ fileName: string; contentBas
 }
 
 /** The first line of the password file; an empty line is the empty password some PKCS#12 files have. */
-async function passwordFrom(file: string): Promise<string> {
+export async function passwordFrom(file: string): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).split(/\r?\n/)[0]!;
   } catch {

@@ -1,7 +1,7 @@
 // Why this file exists: stations (our AS2 identities) and partners are what every AS2 exchange is routed by; this
 // service keeps them in SQLite, checks that referenced keys and certificates exist and match, and hands the
 // sender and the receiver the key material and certificates they need without exposing it elsewhere.
-// INTERFACE STUB (lead): the profiles engineer implements it; the method signatures below are what others use.
+// Implemented by SqliteAs2Profiles (sqliteAs2Profiles.ts), which every host reaches as `ctx.as2Profiles`.
 import type { X509Certificate } from 'node:crypto';
 import type { As2Partner, As2Station, As2PartnerExport } from '../../../../shared/ipc/procedures/as2';
 import type { ParsedInputOf } from '../../../../shared/ipc';
