@@ -1,6 +1,6 @@
 // Opens (or initialises) a Courier home and assembles the services every host shares. A home is the
 // pair keys/master.json + courier.db; if one exists without the other, that is an error, never a reset.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,9 @@ export async function openHome(options: OpenHomeOptions): Promise<CourierContext
     }
   } catch (error) {
     db.close();
+    // A home that failed while being created (a passphrase refused, a keystore error) holds nothing yet: remove
+    // the new store so the next attempt creates the home afresh instead of finding a store without its key.
+    if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(`${paths.database}${suffix}`, { force: true });
     throw error;
   }
 

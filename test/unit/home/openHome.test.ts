@@ -23,6 +23,14 @@ describe('a Courier home: master key and database belong together', () => {
     again.close();
   });
 
+  it('leaves no half-made home behind when creating it fails (a passphrase refused), so the next try succeeds', async () => {
+    await expect(openTestHome(dir.path, { protector: testProtector('short') })).rejects.toMatchObject({ code: expect.any(String) });
+    expect(existsSync(join(dir.path, 'courier.db'))).toBe(false);
+    const ctx = await openTestHome(dir.path);
+    expect(ctx.created).toBe(true);
+    ctx.close();
+  });
+
   it('refuses to start an empty store when courier.db is gone but the key is there', async () => {
     (await openTestHome(dir.path)).close();
     renameSync(join(dir.path, 'courier.db'), join(dir.path, 'moved.db'));
