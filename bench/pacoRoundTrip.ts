@@ -9,7 +9,6 @@ import { PACO_OPERATIONS, pacoPublicKey } from '../electron/core/transports/paco
 import { pacoExchange } from '../electron/core/transports/paco/pacoHttp';
 import { buildRequestToken } from '../electron/core/transports/paco/requestToken';
 import { openResponseToken } from '../electron/core/transports/paco/responseToken';
-import { tlsOptionsFor } from '../electron/core/tls/tlsOptions';
 import { startPacoSimulator, type PacoSimulator } from '../simulators/paco/pacoSimulator';
 import { median, series, type BenchResult } from './measure';
 
@@ -35,7 +34,8 @@ async function exchange(sim: PacoSimulator, token: string): Promise<string> {
     method: 'POST',
     headers: { token: 'bench-token', authorization: `Basic ${Buffer.from('bench:bench').toString('base64')}`, accept: 'application/jose', 'content-type': 'application/jose' },
     body: token,
-    tls: tlsOptionsFor({ caPems: [sim.caPem], pins: [] }),
+    scope: 'paco:bench',
+    trust: { caPems: [sim.caPem], pins: [] },
     maxResponseBytes: 1 << 22,
     timeoutMs: 30_000,
   });

@@ -16,14 +16,18 @@ export interface E2eHost {
   frames: string[];
   /** The app's base URL with its token (browser host only). */
   url?: string;
+  /** Everything the host printed on stdout so far (browser host only; the demo prints what it set up). */
+  output?: () => string;
   /** Stops the main process while the page stays open (to show how the UI handles it). */
   stopServer(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launchBrowserHost(): Promise<E2eHost & { browser: Browser }> {
+/** `courier serve` on a fresh home, or `courier demo` (simulators and ready profiles) on one. */
+export async function launchBrowserHost(mode: 'serve' | 'demo' = 'serve'): Promise<E2eHost & { browser: Browser }> {
   const home = mkdtempSync(join(tmpdir(), 'courier-e2e-'));
-  const server = await startCourier(['serve', '--home', home, '--port', '0'], { COURIER_PASSPHRASE: TEST_PASSPHRASE });
+  const args = mode === 'demo' ? ['demo', '--home', home, '--port', '0', '--no-open'] : ['serve', '--home', home, '--port', '0'];
+  const server = await startCourier(args, { COURIER_PASSPHRASE: TEST_PASSPHRASE });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const frames: string[] = [];
@@ -40,6 +44,7 @@ export async function launchBrowserHost(): Promise<E2eHost & { browser: Browser 
     home,
     frames,
     url: server.firstLine,
+    output: server.stdout,
     async stopServer() {
       stopped = true;
       await stopCourier(server.child);

@@ -21,7 +21,10 @@ export function courier(args: string[], env: Record<string, string | undefined> 
 }
 
 /** Starts a long-running command (serve, demo) and resolves with its first stdout line. */
-export function startCourier(args: string[], env: Record<string, string | undefined> = {}): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stderr: () => string }> {
+export function startCourier(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stdout: () => string; stderr: () => string }> {
   const child = spawn(process.execPath, [COURIER_BIN, ...args], { env: { ...process.env, COURIER_PASSPHRASE: undefined, ...env } });
   let stdout = '';
   let stderr = '';
@@ -30,7 +33,7 @@ export function startCourier(args: string[], env: Record<string, string | undefi
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       const newline = stdout.indexOf('\n');
-      if (newline >= 0) resolve({ child, firstLine: stdout.slice(0, newline), stderr: () => stderr });
+      if (newline >= 0) resolve({ child, firstLine: stdout.slice(0, newline), stdout: () => stdout, stderr: () => stderr });
     });
     child.once('exit', (code) => reject(new Error(`courier exited with ${code} before printing: ${stderr}`)));
   });

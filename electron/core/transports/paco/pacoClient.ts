@@ -5,7 +5,6 @@ import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { CourierError } from '../../errors';
 import type { KeyService } from '../../keys/keyService';
 import type { TlsTrustStore } from '../../tls/trustStore';
-import { tlsOptionsFor } from '../../tls/tlsOptions';
 import { pacoExchange, type PacoHttpResponse } from './pacoHttp';
 import { MAX_TOKEN_CHARS, type PacoContentEncryption, type PacoSigningAlgorithm } from './pacoJose';
 import { buildRequestToken } from './requestToken';
@@ -84,7 +83,7 @@ function refusal(answer: PacoHttpResponse): CourierError {
 }
 
 function exchangeOptions(ctx: PacoContext, profile: PacoProfile) {
-  return { tls: tlsOptionsFor(ctx.tlsTrust.trustFor(profile.tlsScope)), maxResponseBytes: 4 * MAX_TOKEN_CHARS, timeoutMs: profile.timeoutMs ?? 30_000 };
+  return { scope: profile.tlsScope, trust: ctx.tlsTrust.trustFor(profile.tlsScope), maxResponseBytes: 4 * MAX_TOKEN_CHARS, timeoutMs: profile.timeoutMs ?? 30_000 };
 }
 
 /** The opened answer and what the request was sealed with, so a host can show every check. */

@@ -1,15 +1,16 @@
-// One HTTPS exchange with PACO: Node's https with the profile's TLS options (TLS 1.2+, verification on,
-// trust from tlsOptionsFor), a size cap on the answer and a timeout; failures become CourierErrors.
-import { request } from 'node:https';
-import { CourierError } from '../../errors';
-import type { TlsClientOptions } from '../../tls/tlsOptions';
+// One HTTPS exchange with PACO, through the shared HTTP client (transports/http): the profile's trust scope, a
+// size cap on the answer and a deadline; failures are the shared typed errors, with PACO's trust hint.
+import type { ProfileTrust } from '../../tls/tlsOptions';
+import { httpExchange } from '../http/httpClient';
 
 export interface PacoHttpRequest {
   url: URL;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
-  tls: TlsClientOptions;
+  /** The profile's TLS trust scope and what it holds. */
+  scope: string;
+  trust: ProfileTrust;
   maxResponseBytes: number;
   timeoutMs: number;
 }
@@ -20,27 +21,10 @@ export interface PacoHttpResponse {
   body: string;
 }
 
-export function pacoExchange(exchange: PacoHttpRequest): Promise<PacoHttpResponse> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(exchange.url, { method: exchange.method, headers: exchange.headers, ...exchange.tls, timeout: exchange.timeoutMs }, (incoming) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      incoming.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > exchange.maxResponseBytes) {
-          incoming.destroy();
-          reject(new CourierError('BAD_MESSAGE', `PACO's answer is larger than ${exchange.maxResponseBytes} bytes.`, 'Check the profile URL points at PACO.'));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, contentType: String(incoming.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
-      incoming.on('error', (error) => reject(new CourierError('CONNECTION_FAILED', `PACO's answer broke off: ${error.message}`)));
-    });
-    outgoing.on('timeout', () => outgoing.destroy(new CourierError('TIMEOUT', `PACO did not answer within ${exchange.timeoutMs} ms.`, 'Try again later.')));
-    outgoing.on('error', (error) =>
-      reject(error instanceof CourierError ? error : new CourierError('CONNECTION_FAILED', `Cannot reach ${exchange.url.origin}: ${error.message}`, 'Check the URL, and trust the PACO CA for this profile with `courier tls trust`.')),
-    );
-    outgoing.end(exchange.body);
-  });
+export async function pacoExchange(exchange: PacoHttpRequest): Promise<PacoHttpResponse> {
+  const answer = await httpExchange(
+    { service: 'PACO', scope: exchange.scope, trust: exchange.trust, timeoutMs: exchange.timeoutMs },
+    { url: exchange.url, method: exchange.method, headers: exchange.headers, body: exchange.body, maxResponseBytes: exchange.maxResponseBytes },
+  );
+  return { status: answer.status, contentType: answer.headers['content-type'] ?? '', body: answer.body.toString('utf8') };
 }
