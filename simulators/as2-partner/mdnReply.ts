@@ -65,7 +65,12 @@ export function mdnReply(init: MdnReplyInit): MdnReply {
   const realMic = init.outcome.mic;
   const mic = realMic && findFault(init.faults, 'wrong-mic') ? wrongMic(realMic) : realMic;
   const sign = init.signDigest !== null && !findFault(init.faults, 'unsigned-mdn');
-  const what = init.outcome.kind === 'processed' ? 'the message was received and processed.' : `the message could not be processed: ${init.outcome.reason}`;
+  const what =
+    init.outcome.kind !== 'processed'
+      ? `the message could not be processed: ${init.outcome.reason}`
+      : outcome.kind === 'error'
+        ? `the message could not be processed (${outcome.modifier}, a simulated fault).`
+        : 'the message was received and processed.';
   let mdn = buildMdn({
     reportingUa: REPORTING_UA,
     finalRecipient: init.as2Id,

@@ -6,7 +6,9 @@ import type { MessageProblem } from '../../../../shared/ipc';
 export function ExplanationRegion({ problems }: { problems: MessageProblem[] }) {
   if (problems.length === 0) return null;
   return (
-    <Alert color="red" variant="light" role="region" aria-label="Explanation" title="What went wrong">
+    // The region is a wrapper: Mantine's Alert names itself by its title (aria-labelledby), which would win over aria-label.
+    <section aria-label="Explanation">
+    <Alert color="red" variant="light" title="What went wrong">
       <Stack gap="sm">
         {problems.map((problem) => (
           <Stack gap={4} key={`${problem.code}:${problem.summary}`}>
@@ -24,5 +26,6 @@ export function ExplanationRegion({ problems }: { problems: MessageProblem[] }) 
         ))}
       </Stack>
     </Alert>
+    </section>
   );
 }
