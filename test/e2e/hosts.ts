@@ -24,8 +24,12 @@ export interface E2eHost {
 }
 
 /** `courier serve` on a fresh home, or `courier demo` (simulators and ready profiles) on one. */
-export async function launchBrowserHost(mode: 'serve' | 'demo' = 'serve'): Promise<E2eHost & { browser: Browser }> {
+export async function launchBrowserHost(
+  mode: 'serve' | 'demo' = 'serve',
+  options: { prepareHome?: (home: string) => Promise<void> } = {},
+): Promise<E2eHost & { browser: Browser }> {
   const home = mkdtempSync(join(tmpdir(), 'courier-e2e-'));
+  await options.prepareHome?.(home);
   const args = mode === 'demo' ? ['demo', '--home', home, '--port', '0', '--no-open'] : ['serve', '--home', home, '--port', '0'];
   const server = await startCourier(args, { COURIER_PASSPHRASE: TEST_PASSPHRASE });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
