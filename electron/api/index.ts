@@ -2,10 +2,14 @@
 import type { CourierContext } from '../core/home/openHome';
 import { appInfo } from './app';
 import { auditList } from './audit';
+import { as2PartnersDelete, as2PartnersExport, as2PartnersGet, as2PartnersImport, as2PartnersList, as2PartnersSave, as2StationsDelete, as2StationsList, as2StationsSave } from './as2';
+import { as2Listener } from './as2Listener';
+import { as2Send } from './as2Send';
 import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsList, certsSelfSign } from './certificates';
 import { events } from './events';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './keys';
 import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './keyRotation';
+import { messagesExport, messagesGet, messagesList, messagesPayload, messagesResend, messagesResume, messagesStop } from './messages';
 import { pacoCall, pacoProfilesDelete, pacoProfilesGet, pacoProfilesList, pacoProfilesSave, pacoTemplates } from './paco';
 import { createApi, type Api, type Handlers } from './router';
 import { settingsGet, settingsSet } from './settings';
@@ -47,6 +51,24 @@ export const handlers: Handlers = {
   'paco.profiles.delete': pacoProfilesDelete,
   'paco.call': pacoCall,
   'paco.templates': pacoTemplates,
+  'as2.stations.list': as2StationsList,
+  'as2.stations.save': as2StationsSave,
+  'as2.stations.delete': as2StationsDelete,
+  'as2.partners.list': as2PartnersList,
+  'as2.partners.get': as2PartnersGet,
+  'as2.partners.save': as2PartnersSave,
+  'as2.partners.delete': as2PartnersDelete,
+  'as2.partners.export': as2PartnersExport,
+  'as2.partners.import': as2PartnersImport,
+  'as2.listener': as2Listener,
+  'as2.send': as2Send,
+  'messages.list': messagesList,
+  'messages.get': messagesGet,
+  'messages.payload': messagesPayload,
+  'messages.export': messagesExport,
+  'messages.resend': messagesResend,
+  'messages.stop': messagesStop,
+  'messages.resume': messagesResume,
 };
 
 export function createCourierApi(ctx: CourierContext): Api {

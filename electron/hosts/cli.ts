@@ -7,8 +7,11 @@ import { auditCommand, infoCommand, settingsCommand } from './cli/appCommands';
 import { certsCommand } from './cli/certsCommand';
 import { keysCommand } from './cli/keysCommand';
 import { masterKeyCommand } from './cli/masterKeyCommand';
+import { as2Command, messagesCommand } from './cli/messagesCommand';
 import { processIo, type CliIo } from './cli/options';
 import { pacoCommand } from './cli/pacoCommand';
+import { partnersCommand } from './cli/partnersCommand';
+import { stationsCommand } from './cli/stationsCommand';
 import { serveCommand } from './cli/serveCommand';
 import { tlsCommand } from './cli/tlsCommand';
 
@@ -28,6 +31,10 @@ const commands: Record<string, Command> = {
   tls: { summary: 'tls inspect|export-chain|trust-ca|pin|trust-list|trust-remove: a server\'s chain and a profile\'s TLS trust.', run: tlsCommand },
   certs: { summary: 'certs import|list|show|self-sign|csr|attach|delete: partner, CA and own certificates, PKCS#12 identities.', run: certsCommand },
   paco: { summary: 'paco call|profiles list|show|save|delete|templates: 2C2P PACO calls and profiles.', run: pacoCommand },
+  stations: { summary: 'stations add|list|delete: our AS2 stations (AS2 ID, signing and decryption keys).', run: stationsCommand },
+  partners: { summary: 'partners add|list|show|export|import|delete: AS2 partners, their certificates and settings.', run: partnersCommand },
+  as2: { summary: 'as2 send: send a document (and attachments) to a partner and follow it to its MDN.', run: as2Command },
+  messages: { summary: 'messages list|show|export|stop|resume|resend: Inbox and Outbox.', run: messagesCommand },
 };
 
 function usage(): string {

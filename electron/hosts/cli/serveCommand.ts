@@ -1,27 +1,48 @@
 // `courier serve` and `courier demo`: open a home, start the browser host, print its one URL, run until
 // SIGINT/SIGTERM. The demo uses a fresh throwaway home and the simulators that exist.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCourierApi } from '../../api';
+import { CourierError } from '../../core/errors';
 import { logInfo } from '../../core/log';
 import { openHome } from '../../core/home/openHome';
 import { defaultHome } from '../../core/home/paths';
+import { startAs2Listener } from '../../core/transports/as2/as2Receiver';
+import { startOutboundQueue } from '../../core/transports/as2/outboundQueue';
+import { makeServerIdentity } from '../../../simulators/shared/throwawayCa';
 import { openInBrowser } from '../openBrowser';
 import { passphraseProtector } from '../passphrase';
 import { startServeHost } from '../serve';
 import { parseCommand, parsePort, type CliIo } from './options';
+import { startAs2Demo } from './as2Demo';
 import { startPacoDemo } from './pacoDemo';
 
 /** The built renderer sits beside the built CLI: dist/cli/courier.js → dist/renderer/. */
 export const defaultRendererDir = (): string => process.env.COURIER_RENDERER_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
 
 export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'demo'): Promise<number> {
-  const usage = `courier ${mode} [--home DIR] [--port N]${mode === 'demo' ? ' [--no-open]' : ''}`;
-  const { values } = parseCommand(args, { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false } }, usage);
+  const usage = `courier ${mode} [--home DIR] [--port N] [--as2-port N] [--as2-tls-port N [--as2-tls-cert PEM --as2-tls-key PEM]]${mode === 'demo' ? ' [--no-open]' : ''}`;
+  const { values } = parseCommand(
+    args,
+    {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      'as2-port': { type: 'string' },
+      'as2-tls-port': { type: 'string' },
+      'as2-tls-cert': { type: 'string' },
+      'as2-tls-key': { type: 'string' },
+    },
+    usage,
+  );
   const port = parsePort(values.port, mode === 'demo' ? 0 : 8417);
+  const as2HttpPort = values['as2-port'] === undefined ? undefined : parsePort(values['as2-port'], 0);
+  // The demo receives AS2 over HTTPS on a free port unless told otherwise, so its partner simulator can send at once.
+  const demoAs2Port = mode === 'demo' && values['as2-port'] === undefined ? 0 : undefined;
+  const as2HttpsPort = values['as2-tls-port'] === undefined ? demoAs2Port : parsePort(values['as2-tls-port'], 0);
+  const as2Tls = as2HttpsPort === undefined ? undefined : as2TlsIdentity(values['as2-tls-cert'], values['as2-tls-key']);
   const throwawayHome = mode === 'demo' && values.home === undefined ? mkdtempSync(join(tmpdir(), 'courier-demo-')) : undefined;
   const home = throwawayHome ?? defaultHome(values.home);
   // A fresh demo home needs no passphrase from anyone: it is throwaway, so a random one is used.
@@ -33,19 +54,47 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   const host = await startServeHost({ api, port, rendererDir: defaultRendererDir() });
   // Key rotations switch and retire on time while the app is up, and every window hears of it.
   const stopRotationClock = ctx.keys.rotations.startClock();
+  // Outbound AS2 messages (queued by the Send page, the CLI or before a restart) are delivered while the app is up.
+  const outboundQueue = startOutboundQueue(ctx);
   logInfo(`${mode === 'demo' ? 'demo ' : ''}home ${ctx.paths.home}`);
-  io.out(host.url);
-  if (mode === 'demo' && !values['no-open']) openInBrowser(host.url);
-
-  await new Promise<void>((resolve) => {
+  // Listening from the first printed line on: a stop during the AS2 (and demo) setup below still shuts down cleanly.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  io.out(host.url);
+  const as2 = as2HttpPort === undefined && as2HttpsPort === undefined ? undefined : await startAs2Listener(ctx, { httpPort: as2HttpPort, httpsPort: as2HttpsPort, tls: as2Tls });
+  for (const url of as2?.urls ?? []) io.out(`AS2: ${url}`);
+  const as2Url = as2?.urls.find((url) => url.startsWith('https:')) ?? as2?.urls[0];
+  const as2Demo = mode === 'demo' && as2Url ? await startAs2Demo(ctx, api, { url: as2Url, ...(as2Tls?.caPem ? { caPem: as2Tls.caPem } : {}) }) : undefined;
+  for (const line of as2Demo?.summary ?? []) io.out(line);
+  if (mode === 'demo' && !values['no-open']) openInBrowser(host.url);
+
+  await stopped;
+  await as2Demo?.simulator.close();
+  await as2?.close();
   await host.close();
+  await outboundQueue.close();
   await pacoSimulator?.close();
   stopRotationClock();
   ctx.close();
   if (throwawayHome) rmSync(throwawayHome, { recursive: true, force: true });
   return 0;
+}
+
+/** The HTTPS identity of the AS2 listener: the PEM files given, or a throwaway one (partners must trust it explicitly). */
+function as2TlsIdentity(certFile: string | undefined, keyFile: string | undefined): { certPem: string; keyPem: string; caPem?: string } {
+  if (certFile === undefined && keyFile === undefined) {
+    logInfo('AS2 over HTTPS uses a throwaway certificate; give --as2-tls-cert and --as2-tls-key for one partners can trust');
+    return makeServerIdentity('courier-as2');
+  }
+  if (certFile === undefined || keyFile === undefined) {
+    throw new CourierError('BAD_INPUT', '--as2-tls-cert and --as2-tls-key go together.', 'Give both PEM files (certificate chain and private key), or neither for a throwaway certificate.');
+  }
+  try {
+    return { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
+  } catch {
+    throw new CourierError('BAD_INPUT', `Cannot read ${certFile} or ${keyFile}.`, 'Check the paths of the PEM files.');
+  }
 }
