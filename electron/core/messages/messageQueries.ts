@@ -28,6 +28,13 @@ export class MessageQueries {
       where.push('m.partner_id = @partnerId');
       params.partnerId = query.partnerId;
     }
+    if (query.protocols && query.protocols.length > 0) {
+      const names = query.protocols.map((protocol, index) => {
+        params[`protocol${index}`] = protocol;
+        return `@protocol${index}`;
+      });
+      where.push(`m.protocol IN (${names.join(', ')})`);
+    }
     if (query.statuses && query.statuses.length > 0) {
       const names = query.statuses.map((status, index) => {
         params[`status${index}`] = status;

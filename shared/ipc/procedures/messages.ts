@@ -5,7 +5,8 @@ import { defineProcedure } from '../contract';
 import { as2RefSchema } from './as2';
 
 export const messageDirections = ['inbound', 'outbound'] as const;
-export const messageProtocols = ['as2'] as const;
+/** as2: own station; as2gateway: the hosted AS2 Gateway; fiscal, pagero: HTTPS uploads; pagero-push: Pagero posting to us. */
+export const messageProtocols = ['as2', 'as2gateway', 'fiscal', 'pagero', 'pagero-push'] as const;
 /** inbound: received | received-with-error; outbound: the queue's states and the MDN's verdict. */
 export const messageStatuses = [
   'received',
@@ -133,6 +134,7 @@ export const messagesList = defineProcedure({
     .object({
       direction: z.enum(messageDirections),
       partnerId: z.string().max(100).optional(),
+      protocols: z.array(z.enum(messageProtocols)).max(messageProtocols.length).optional(),
       statuses: z.array(z.enum(messageStatuses)).max(messageStatuses.length).optional(),
       /** ISO dates (inclusive from, exclusive to). */
       from: z.string().datetime({ offset: true }).optional(),

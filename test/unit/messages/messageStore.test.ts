@@ -111,6 +111,8 @@ describe('MessageStore', () => {
     expect(ctx.messageQueries.list({ direction: 'inbound', messageId: `<${one.messageId}>`, offset: 0, limit: 100 }).rows.map((r) => r.id)).toEqual([one.id]);
     expect(ctx.messageQueries.list({ direction: 'inbound', from: '2999-01-01T00:00:00Z', offset: 0, limit: 100 }).total).toBe(0);
     expect(ctx.messageQueries.list({ direction: 'outbound', offset: 0, limit: 100 }).total).toBe(0);
+    expect(ctx.messageQueries.list({ direction: 'inbound', protocols: ['as2'], offset: 0, limit: 100 }).total).toBe(30);
+    expect(ctx.messageQueries.list({ direction: 'inbound', protocols: ['fiscal', 'pagero'], offset: 0, limit: 100 }).total).toBe(0);
   });
 
   it('previews text payloads only, and limits downloads through the contract', async () => {
