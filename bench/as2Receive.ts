@@ -1,10 +1,12 @@
 // Received AS2 messages per second: 10 KB payloads, signed and encrypted, each answered with a signed sync MDN
-// after the wire message, payload and MDN are durable — 16 concurrent senders over loopback HTTPS. Each message
+// after the wire message, payload and MDN are durable — 16 concurrent senders over loopback HTTPS to a real
+// `courier serve --as2-tls-port` process (the senders run in this process, as partners would). Each message
 // costs the receiver two RSA-2048 private operations (decrypt the content key, sign the MDN), so the reference is
 // the RSA limit measured in the same run: `openssl speed -seconds 3 rsa2048` signs/s ÷ 2.
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
@@ -14,13 +16,12 @@ import { buildAs2Headers, newMessageId } from '../electron/core/as2/as2Headers';
 import { composeMessage } from '../electron/core/as2/composeMessage';
 import { openHome } from '../electron/core/home/openHome';
 import { collect } from '../electron/core/mime/chunks';
-import { startAs2Listener } from '../electron/core/transports/as2/as2Receiver';
 import { importIdentity, importPartnerCertificate } from '../test/support/as2Identities';
-import { testProtector } from '../test/support/home';
+import { TEST_PASSPHRASE, testProtector } from '../test/support/home';
 import { median, series, type BenchResult } from './measure';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 
-const RUNS = 5;
+const RUNS = Number(process.env.COURIER_BENCH_RUNS ?? 5);
 const MESSAGES = 300;
 const SENDERS = 16;
 const PAYLOAD_BYTES = 10 * 1024;
@@ -38,12 +39,31 @@ function opensslRsaSignsPerSecond(): number {
   return Number(line[1]);
 }
 
+const COURIER_BIN = fileURLToPath(new URL('../cli/courier.js', import.meta.url));
+
+/** `courier serve` on the prepared home, receiving AS2 over HTTPS; resolves with its AS2 URL. */
+function startReceiver(home: string, tls: { certPem: string; keyPem: string }): Promise<{ child: ChildProcess; url: string }> {
+  writeFileSync(join(home, 'as2-tls.crt'), tls.certPem);
+  writeFileSync(join(home, 'as2-tls.key'), tls.keyPem);
+  const args = ['serve', '--home', home, '--port', '0', '--as2-tls-port', '0', '--as2-tls-cert', join(home, 'as2-tls.crt'), '--as2-tls-key', join(home, 'as2-tls.key')];
+  const child = spawn(process.execPath, [COURIER_BIN, ...args], { env: { ...process.env, COURIER_PASSPHRASE: TEST_PASSPHRASE }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const url = /^AS2: (https:\S+)$/m.exec(out);
+      if (url) resolve({ child, url: url[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`courier serve exited with ${code}`)));
+  });
+}
+
 async function oneRun(): Promise<{ perSecond: number; p99Ms: number }> {
   const home = mkdtempSync(join(tmpdir(), 'courier-bench-as2-'));
   const ctx = await openHome({ home, host: 'cli', protector: testProtector() });
   const tls = makeServerIdentity('bench-as2');
-  const listener = await startAs2Listener(ctx, { httpsPort: 0, tls });
   const dispatcher = new Agent({ connect: { ca: tls.caPem }, connections: SENDERS });
+  let receiver: { child: ChildProcess; url: string } | undefined;
   try {
     const station = await importIdentity(ctx, 'BENCHSTATION');
     const partner = await importPartnerCertificate(ctx, 'BENCHPARTNER');
@@ -78,6 +98,8 @@ async function oneRun(): Promise<{ perSecond: number; p99Ms: number }> {
       });
       messages.push({ headers: Object.fromEntries(headers), body });
     }
+    ctx.close();
+    receiver = await startReceiver(home, tls);
     const latencies: number[] = [];
     let next = 0;
     const start = performance.now();
@@ -85,7 +107,7 @@ async function oneRun(): Promise<{ perSecond: number; p99Ms: number }> {
       Array.from({ length: SENDERS }, async () => {
         for (let i = next++; i < messages.length; i = next++) {
           const sent = performance.now();
-          const answer = await request(listener.urls[0]!, { method: 'POST', headers: messages[i]!.headers, body: messages[i]!.body, dispatcher });
+          const answer = await request(receiver!.url, { method: 'POST', headers: messages[i]!.headers, body: messages[i]!.body, dispatcher });
           const text = await answer.body.text();
           if (answer.statusCode !== 200 || !/processed/.test(text) || /processed\/error/.test(text)) throw new Error(`message ${i}: HTTP ${answer.statusCode}: ${text.slice(0, 300)}`);
           latencies.push(performance.now() - sent);
@@ -97,7 +119,7 @@ async function oneRun(): Promise<{ perSecond: number; p99Ms: number }> {
     return { perSecond: MESSAGES / seconds, p99Ms: latencies[Math.ceil(latencies.length * 0.99) - 1]! };
   } finally {
     await dispatcher.close();
-    await listener.close();
+    if (receiver) await new Promise((resolve) => receiver!.child.once('exit', resolve).kill('SIGTERM'));
     ctx.close();
     rmSync(home, { recursive: true, force: true });
   }

@@ -18,6 +18,12 @@ export const AT_REST_PBKDF2_ITERATIONS = 10_000;
 const KEY_ID = /^key-[0-9a-f]{16}$/;
 
 export class KeyVault {
+  /**
+   * Opened keys, by id: opening decrypts with PBKDF2 on the calling thread (milliseconds), and a receiving
+   * station opens its keys for every message. Private keys stay in this process either way.
+   */
+  private readonly opened = new Map<string, KeyObject>();
+
   constructor(
     private readonly dir: string,
     private readonly masterKey: MasterKey,
@@ -38,9 +44,12 @@ export class KeyVault {
   async store(id: string, privateKeyInfo: Uint8Array): Promise<void> {
     const der = await encryptPrivateKeyInfo(privateKeyInfo, this.filePassphrase(id), { iterations: AT_REST_PBKDF2_ITERATIONS });
     await writeFileDurably(this.pathOf(id), encryptedPrivateKeyPem(der));
+    this.opened.delete(id);
   }
 
   async open(id: string): Promise<KeyObject> {
+    const cached = this.opened.get(id);
+    if (cached) return cached;
     let pem: string;
     try {
       pem = await readFile(this.pathOf(id), 'utf8');
@@ -48,13 +57,16 @@ export class KeyVault {
       throw new CourierError('STORE_MISSING', `The key file keys/${id}.p8 is missing or unreadable.`, 'Restore the keys folder from a backup of this home.');
     }
     try {
-      return createPrivateKey({ key: pem, format: 'pem', passphrase: this.filePassphrase(id) });
+      const key = createPrivateKey({ key: pem, format: 'pem', passphrase: this.filePassphrase(id) });
+      this.opened.set(id, key);
+      return key;
     } catch {
       throw new CourierError('STORE_CORRUPT', `The key file keys/${id}.p8 does not open with this home's master key.`, 'Restore the keys folder from a backup of this home.');
     }
   }
 
   async remove(id: string): Promise<void> {
+    this.opened.delete(id);
     await rm(this.pathOf(id), { force: true });
     await syncDirectory(this.dir);
   }

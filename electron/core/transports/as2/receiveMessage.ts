@@ -102,8 +102,11 @@ export async function receiveMessage(ctx: CourierContext, request: As2Request): 
     }
   }
 
-  const payload = unwrapped ? await ctx.blobs.put(unwrapped.payload) : null;
-  const receipt = envelope.mdn ? await receiptFor(ctx, station, partner, envelope, keys, unwrapped, failure) : null;
+  // Payload and MDN are made durable side by side; the record that refers to both is committed after.
+  const [payload, receipt] = await Promise.all([
+    unwrapped ? ctx.blobs.put(unwrapped.payload) : null,
+    envelope.mdn ? receiptFor(ctx, station, partner, envelope, keys, unwrapped, failure) : null,
+  ]);
   const facts: MessageFacts = {
     direction: 'inbound',
     protocol: 'as2',
