@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { makeServerIdentity } from '../simulators/shared/throwawayCa';
+import { makeServerIdentity } from '../electron/core/tls/throwawayCa';
 import { partnerInputSchema, stationInputSchema } from '../shared/ipc';
 import { buildAs2Headers, newMessageId } from '../electron/core/as2/as2Headers';
 import { composeMessage } from '../electron/core/as2/composeMessage';

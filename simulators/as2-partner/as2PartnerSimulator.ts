@@ -4,7 +4,7 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { makeServerIdentity } from '../shared/throwawayCa';
+import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
 import { receiveAs2, type ReceivedAs2Message } from './as2Reception';
 import { sendAs2, type SendRequest, type SendResult } from './as2Sending';
 import { control } from './controlEndpoint';

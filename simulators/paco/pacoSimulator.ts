@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { calculateJwkThumbprint, exportJWK } from 'jose';
-import { makeServerIdentity } from '../shared/throwawayCa';
+import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
 import { LedgerRefusal, PaymentLedger, type Payment } from './paymentLedger';
 import { openRequest, RequestRefusal, sealResponse, type ResponseFault } from './simulatorJose';
 

@@ -9,7 +9,7 @@ import { queueAs2Send } from '../../electron/core/transports/as2/as2Sender';
 import { startOutboundQueue } from '../../electron/core/transports/as2/outboundQueue';
 import { startAs2Listener, type As2Listener } from '../../electron/core/transports/as2/as2Receiver';
 import { startAs2Demo, DEMO_STATION_AS2_ID, type As2Demo } from '../../electron/hosts/cli/as2Demo';
-import { makeServerIdentity } from '../../simulators/shared/throwawayCa';
+import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
 import { openTestHome, tempDir } from '../support/home';
 
 let home: { path: string; remove: () => void };

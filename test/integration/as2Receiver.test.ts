@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeServerIdentity } from '../../simulators/shared/throwawayCa';
+import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
 import { createCourierApi } from '../../electron/api';
 import type { CourierContext } from '../../electron/core/home/openHome';
 import { startAs2Listener, type As2Listener } from '../../electron/core/transports/as2/as2Receiver';

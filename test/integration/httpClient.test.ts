@@ -6,7 +6,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpExchange } from '../../electron/core/transports/http/httpClient';
 import { NO_EXTRA_TRUST } from '../../electron/core/tls/tlsOptions';
-import { makeServerIdentity } from '../../simulators/shared/throwawayCa';
+import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
 
 const identity = makeServerIdentity('http-client-test');
 const servers: Array<{ close(cb?: () => void): unknown }> = [];

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { DigestName } from '../../electron/core/cms/digests';
 import { buildMdn, type BuiltMdn } from '../../electron/core/as2/mdn';
 import { unwrapMessage } from '../../electron/core/as2/unwrapMessage';
-import { makeServerIdentity } from '../../simulators/shared/throwawayCa';
+import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
 
 export type ReceiverFault = 'none' | 'mic-mismatch' | 'unsigned' | 'bad-signature' | 'http-500' | 'drop' | 'slow';
 

@@ -12,7 +12,7 @@ import { openHome } from '../../core/home/openHome';
 import { defaultHome } from '../../core/home/paths';
 import { startAs2Listener } from '../../core/transports/as2/as2Receiver';
 import { startOutboundQueue } from '../../core/transports/as2/outboundQueue';
-import { makeServerIdentity } from '../../../simulators/shared/throwawayCa';
+import { makeServerIdentity } from '../../core/tls/throwawayCa';
 import { openInBrowser } from '../openBrowser';
 import { passphraseProtector } from '../passphrase';
 import { startServeHost } from '../serve';

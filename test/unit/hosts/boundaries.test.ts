@@ -35,6 +35,11 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps simulators (the remote side) out of the core and the api; only the demo command starts them', () => {
+    const product = allSources.filter((file) => file.startsWith('electron/') && !/^electron\/hosts\/cli\/\w+Demo\.ts$/.test(file));
+    expect(product.filter((file) => /from ['"][./]*simulators\//.test(readFileSync(join(root, file), 'utf8')))).toEqual([]);
+  });
+
   it('keeps shared/ free of Node APIs (it is imported by the renderer)', () => {
     const shared = allSources.filter((file) => file.startsWith('shared/'));
     expect(shared.filter((file) => /from ['"]node:/.test(readFileSync(join(root, file), 'utf8')))).toEqual([]);

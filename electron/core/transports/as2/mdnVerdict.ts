@@ -55,7 +55,9 @@ export function mdnVerdict(received: ReceivedMdn, micExpected: string | null, ar
     at: new Date().toISOString(),
   };
   const problem = explainMdn(mdn);
-  const failed = received.modifier?.kind === 'error' || received.modifier?.kind === 'failure' || micMatches === false;
+  // A receipt whose signature does not verify proves nothing: the message is not known to be delivered.
+  const badSignature = mdn.signature.status === 'invalid' || mdn.signature.status === 'unknown-signer';
+  const failed = received.modifier?.kind === 'error' || received.modifier?.kind === 'failure' || micMatches === false || badSignature;
   const dispositionText = received.modifier ? `${received.dispositionType}/${received.modifier.kind}: ${received.modifier.text}` : received.dispositionType;
   if (failed) return { mdn, update: { status: 'failed', statusText: dispositionText, problem } };
   const warning = problem ?? warningOf(mdn, expected !== null && returned === null, arrival.signedRequested);

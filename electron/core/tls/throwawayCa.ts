@@ -1,5 +1,6 @@
-// Every simulator serves real HTTPS on 127.0.0.1: a CA made at start (EC P-256, one day) issues the server
-// certificate, and the client trusts that CA per profile scope, so no check is ever switched off.
+// A throwaway CA made at start (EC P-256, one day) that issues server certificates: every simulator serves real
+// HTTPS on 127.0.0.1 with it, and `courier serve` uses it for an AS2 listener given no certificate of its own.
+// Clients trust that CA per profile scope, so no check is ever switched off.
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
