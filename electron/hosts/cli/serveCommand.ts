@@ -1,18 +1,17 @@
 // `courier serve` and `courier demo`: open a home, start the browser host, print its one URL, run until
 // SIGINT/SIGTERM. The demo uses a fresh throwaway home and the simulators that exist.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCourierApi } from '../../api';
-import { CourierError } from '../../core/errors';
 import { logInfo } from '../../core/log';
 import { openHome } from '../../core/home/openHome';
 import { defaultHome } from '../../core/home/paths';
 import { startAs2Listener } from '../../core/transports/as2/as2Receiver';
 import { startOutboundQueue } from '../../core/transports/as2/outboundQueue';
-import { makeServerIdentity } from '../../core/tls/throwawayCa';
+import { as2TlsIdentity } from '../as2Hosting';
 import { openInBrowser } from '../openBrowser';
 import { passphraseProtector } from '../passphrase';
 import { startServeHost } from '../serve';
@@ -81,20 +80,4 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   ctx.close();
   if (throwawayHome) rmSync(throwawayHome, { recursive: true, force: true });
   return 0;
-}
-
-/** The HTTPS identity of the AS2 listener: the PEM files given, or a throwaway one (partners must trust it explicitly). */
-function as2TlsIdentity(certFile: string | undefined, keyFile: string | undefined): { certPem: string; keyPem: string; caPem?: string } {
-  if (certFile === undefined && keyFile === undefined) {
-    logInfo('AS2 over HTTPS uses a throwaway certificate; give --as2-tls-cert and --as2-tls-key for one partners can trust');
-    return makeServerIdentity('courier-as2');
-  }
-  if (certFile === undefined || keyFile === undefined) {
-    throw new CourierError('BAD_INPUT', '--as2-tls-cert and --as2-tls-key go together.', 'Give both PEM files (certificate chain and private key), or neither for a throwaway certificate.');
-  }
-  try {
-    return { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
-  } catch {
-    throw new CourierError('BAD_INPUT', `Cannot read ${certFile} or ${keyFile}.`, 'Check the paths of the PEM files.');
-  }
 }

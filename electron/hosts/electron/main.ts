@@ -10,6 +10,9 @@ import { openHome, type CourierContext } from '../../core/home/openHome';
 import type { MasterKeyProtector } from '../../core/secrets/masterKey';
 import type { PreferencesBackend } from '../../core/settings/settingsService';
 import { createCourierApi } from '../../api';
+import { startAs2Listener } from '../../core/transports/as2/as2Receiver';
+import { startOutboundQueue } from '../../core/transports/as2/outboundQueue';
+import { as2ListenerFromEnvironment } from '../as2Hosting';
 import { passphraseProtector } from '../passphrase';
 import { APP_ORIGIN, APP_SCHEME } from './channels';
 import { registerContract } from './ipc';
@@ -90,6 +93,14 @@ async function start(): Promise<CourierContext> {
   // Key rotations switch and retire on time while the app is up, and every window hears of it.
   const stopRotationClock = ctx.keys.rotations.startClock();
   app.on('before-quit', stopRotationClock);
+  // Outbound AS2 is delivered while the app runs; AS2 is received where COURIER_AS2_* say (README "Receiving AS2").
+  const outboundQueue = startOutboundQueue(ctx);
+  const listenerOptions = as2ListenerFromEnvironment(process.env);
+  const listener = listenerOptions ? await startAs2Listener(ctx, listenerOptions) : undefined;
+  app.on('before-quit', () => {
+    void outboundQueue.close();
+    void listener?.close();
+  });
   serveRenderer();
   createWindow();
   app.on('activate', () => {
