@@ -118,7 +118,7 @@ export class MessageQueries {
     const facts = this.store.facts(id);
     if (!facts.payload) throw new CourierError('NOT_FOUND', `Message ${id} has no stored payload.`, 'A message rejected before decryption keeps only its wire bytes.');
     if (facts.payload.size > maxBytes) {
-      throw new CourierError('BAD_INPUT', `The payload is ${facts.payload.size} bytes, more than can be downloaded here.`, `Use \`courier messages export-payload ${id} --out FILE\`.`);
+      throw new CourierError('BAD_INPUT', `The payload is ${facts.payload.size} bytes, more than can be downloaded here.`, `Export it with \`courier messages export ${id} --out FILE\` (a zip with the payload).`);
     }
     const chunks: Buffer[] = [];
     for await (const chunk of this.blobs.open(facts.payload.sha256)) chunks.push(chunk as Buffer);
