@@ -350,6 +350,59 @@ describe('AS2 receiver: asynchronous MDNs', () => {
     }
   });
 
+  /** A local MDN receipt endpoint that records what it is sent and answers 200. */
+  async function receiptEndpoint(): Promise<{ url: string; received: Buffer[]; close: () => void }> {
+    const received: Buffer[] = [];
+    const server: Server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push(Buffer.concat(chunks));
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mdn`, received, close: () => server.close() };
+  }
+
+  it('a message sent again after its async MDN went out gets the same stored MDN again, and is stored once', async () => {
+    const endpoint = await receiptEndpoint();
+    try {
+      const request = mendelsonRequest('mecas2_encrypted.as2');
+      const headers: HeaderPairs = [...request.headers.map(([n, v]): [string, string] => [n, n === 'message-id' ? '<async-again@mecas2>' : v]), ['receipt-delivery-option', endpoint.url]];
+      expect((await post(httpUrl, headers, request.body)).status).toBe(200);
+      const id = storedInbound('mecas2', 'async-again@mecas2')[0]!;
+      await waitFor(() => endpoint.received.length === 1 && ctx.messages.mdnOf(id)!.state === 'complete', 5_000);
+      expect((await post(httpUrl, headers, request.body)).status).toBe(200);
+      await waitFor(() => endpoint.received.length === 2, 5_000);
+      expect(endpoint.received[1]!.equals(endpoint.received[0]!)).toBe(true);
+      expect(storedInbound('mecas2', 'async-again@mecas2')).toEqual([id]);
+    } finally {
+      endpoint.close();
+    }
+  });
+
+  it('an async MDN still pending when the listener starts (a restart) is delivered', async () => {
+    const endpoint = await receiptEndpoint();
+    let second: As2Listener | undefined;
+    try {
+      const request = mendelsonRequest('mecas2_encrypted.as2');
+      const headers: HeaderPairs = [...request.headers.map(([n, v]): [string, string] => [n, n === 'message-id' ? '<async-restart@mecas2>' : v]), ['receipt-delivery-option', endpoint.url]];
+      expect((await post(httpUrl, headers, request.body)).status).toBe(200);
+      const id = storedInbound('mecas2', 'async-restart@mecas2')[0]!;
+      await waitFor(() => ctx.messages.mdnOf(id)!.state === 'complete', 5_000);
+      // As a crash would leave it: the MDN row pending with nothing delivering it, until a listener starts again.
+      ctx.db.prepare(`UPDATE mdns SET state = 'pending', attempts = 0, next_attempt_at = NULL WHERE message_row_id = ?`).run(id);
+      endpoint.received.length = 0;
+      second = await startAs2Listener(ctx, { httpPort: 0, mdnRetry: { baseDelayMs: 100, maxDelayMs: 300, maxAttempts: 4 } });
+      await waitFor(() => endpoint.received.length === 1 && ctx.messages.mdnOf(id)!.state === 'complete', 5_000);
+      expect(endpoint.received[0]!.equals(await readBlob(ctx.blobs, ctx.messages.mdnOf(id)!.wire!))).toBe(true);
+    } finally {
+      await second?.close();
+      endpoint.close();
+    }
+  });
+
   it("a partner's async MDN for our outbound message is matched, verified and sets the message's status", async () => {
     // Mendelson's signed MDN for message 20161230102456.10748.40759@imac.local, MIC sha-256 O4bv…; it is signed by a
     // certificate that is not cert_mecas2_public.pem (see cms-mendelson.test.ts): a receipt that proves nothing.
