@@ -7,6 +7,7 @@ import { Attribute } from '@peculiar/asn1-cms';
 import { AsnConvert, AsnSerializer } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { fromBerTree, readBerTree } from './berDecoding';
+import { berElementEnd, readBerHeader, writeBerHeader } from './berStreaming';
 import { CmsError } from './cmsError';
 import {
   oidAes128Cbc,
@@ -53,14 +54,20 @@ function signingTimeValue(at: Date): ArrayBuffer {
   return year >= 1950 && year < 2050 ? der(new asn1js.UTCTime({ valueDate: seconds })) : der(new asn1js.GeneralizedTime({ valueDate: seconds }));
 }
 
-/** Our decryption preferences, strongest first: AES-256/192/128, 3DES, RC2-128. */
-function smimeCapabilitiesValue(): ArrayBuffer {
-  const capabilities = [oidAes256Cbc, oidAes192Cbc, oidAes128Cbc, oidDesEde3Cbc].map(
-    (oid) => AsnSerializer.toASN(new AlgorithmIdentifier({ algorithm: oid })) as asn1js.AsnType,
-  );
-  capabilities.push(new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oidRc2Cbc }), new asn1js.Integer({ value: 128 })] }));
-  return der(new asn1js.Sequence({ value: capabilities }));
-}
+/** Our decryption preferences, strongest first: AES-256/192/128, 3DES, RC2-128. The same bytes every time. */
+const smimeCapabilitiesValue = (() => {
+  let encoded: ArrayBuffer | undefined;
+  return (): ArrayBuffer => {
+    if (!encoded) {
+      const capabilities = [oidAes256Cbc, oidAes192Cbc, oidAes128Cbc, oidDesEde3Cbc].map(
+        (oid) => AsnSerializer.toASN(new AlgorithmIdentifier({ algorithm: oid })) as asn1js.AsnType,
+      );
+      capabilities.push(new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oidRc2Cbc }), new asn1js.Integer({ value: 128 })] }));
+      encoded = der(new asn1js.Sequence({ value: capabilities }));
+    }
+    return encoded;
+  };
+})();
 
 /** CMSAlgorithmProtection ::= SEQUENCE { digestAlgorithm, signatureAlgorithm [1] IMPLICIT … } (RFC 6211 §2). */
 function algorithmProtectionValue(digest: AlgorithmIdentifier, signature: AlgorithmIdentifier): ArrayBuffer {
@@ -75,9 +82,28 @@ function algorithmProtectionValue(digest: AlgorithmIdentifier, signature: Algori
   );
 }
 
-/** The DER SET OF Attribute that is signed: the given attributes sorted by their encodings (X.690 §11.6). */
-function setOf(encoded: Buffer[]): Buffer {
-  return Buffer.from(der(new asn1js.Set({ value: encoded.map((e) => asn1js.fromBER(e).result) })));
+/** The DER SET OF Attribute that is signed: the encoded attributes, already in sorted order (X.690 §11.6), in a SET. */
+function setOf(sortedEncodings: Buffer[]): Buffer {
+  const contents = Buffer.concat(sortedEncodings);
+  return Buffer.concat([writeBerHeader(0x31, contents.length), contents]);
+}
+
+/** The element encodings inside a received SET (its contents, element by element), or null when they do not parse. */
+function setElements(set: Buffer): Buffer[] | null {
+  try {
+    const header = readBerHeader(set, 0, 'The signed attributes');
+    if (!header || header.length === undefined || header.headerLength + header.length !== set.length) return null;
+    const elements: Buffer[] = [];
+    for (let at = header.headerLength; at < set.length; ) {
+      const end = berElementEnd(set, at, 'The signed attributes');
+      if (end === undefined) return null;
+      elements.push(set.subarray(at, end));
+      at = end;
+    }
+    return elements;
+  } catch {
+    return null;
+  }
 }
 
 /** The attributes in DER order and the exact bytes the signature covers. */
@@ -108,6 +134,10 @@ export function buildSignedAttributes(input: SignedAttributeInput): { attributes
 export function signedBytesCandidates(received: Uint8Array, attributes: readonly Attribute[]): Buffer[] {
   const asReceived = Buffer.from(received);
   asReceived[0] = 0x31;
+  // Common case, cheaply: the elements as received are already in DER order, so the re-encoding would be the same
+  // bytes (a signer that writes DER attributes writes them sorted). Otherwise re-encode each attribute and sort.
+  const elements = setElements(asReceived);
+  if (elements && elements.every((element, i) => i === 0 || Buffer.compare(elements[i - 1]!, element) <= 0)) return [asReceived];
   const canonical = setOf(attributes.map((attr) => Buffer.from(AsnConvert.serialize(attr))).sort(Buffer.compare));
   return canonical.equals(asReceived) ? [asReceived] : [asReceived, canonical];
 }

@@ -105,19 +105,30 @@ function attributedSignerInfo(p: Prepared, messageDigest: Uint8Array): SignerInf
   return new SignerInfo({ ...p.base, signedAttrs: attributes, signature: new OctetString(signature) });
 }
 
+/** A DER element written as is inside an asn1js structure (RawData itself ignores the writer asn1js passes). */
+class PreEncoded extends asn1js.RawData {
+  override toBER(sizeOnly?: boolean, writer?: asn1js.ViewWriter): ArrayBuffer {
+    const bytes = super.toBER(sizeOnly);
+    if (!writer) return bytes;
+    writer.write(bytes);
+    return new ArrayBuffer(0);
+  }
+}
+
 function assemble(p: Prepared, signerInfo: SignerInfo, eContent: Uint8Array | undefined): Uint8Array {
   const { signer } = p.options;
   const encapsulated = new EncapsulatedContentInfo({
     eContentType: p.contentType,
     eContent: eContent ? new EncapsulatedContent({ single: new OctetString(eContent) }) : undefined,
   });
-  const certificates = [signer.certificate, ...(signer.chain ?? [])].map((c) => asn1js.fromBER(c.raw).result);
+  // The certificates go in as the DER they already are: parsing and re-encoding them cost more than the signature.
+  const certificates = [signer.certificate, ...(signer.chain ?? [])].map((c) => new PreEncoded({ data: c.raw }));
   const signedData = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: p.form === 'subjectKeyIdentifier' || p.contentType !== oidData ? 3 : 1 }),
       AsnSerializer.toASN(new DigestAlgorithmIdentifiers([p.digestAlgorithm])) as asn1js.AsnType,
       AsnSerializer.toASN(encapsulated) as asn1js.AsnType,
-      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: certificates }),
+      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: certificates as unknown as asn1js.AsnType[] }),
       AsnSerializer.toASN(new SignerInfos([signerInfo])) as asn1js.AsnType,
     ],
   });

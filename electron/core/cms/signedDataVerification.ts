@@ -92,7 +92,8 @@ function embeddedCertificates(signedDataNode: asn1js.AsnType): X509Certificate[]
 function rawSignedAttributes(signedDataNode: asn1js.AsnType): (Uint8Array | undefined)[] {
   const signerInfos = children(signedDataNode).at(-1);
   return children(signerInfos).map((info) => {
-    const attrs = children(info).find((n) => isContextTag(n, 0));
+    // signedAttrs is the constructed [0]; a version 3 SignerInfo's sid is a primitive [0] (subjectKeyIdentifier).
+    const attrs = children(info).find((n) => isContextTag(n, 0) && n.idBlock.isConstructed);
     return attrs ? attrs.valueBeforeDecodeView : undefined;
   });
 }
