@@ -1,33 +1,12 @@
-// How a host receives AS2: the listener's HTTPS identity (PEM files given, or a throwaway certificate partners must
-// trust explicitly) and, for the desktop app, where the listener is configured (COURIER_AS2_* variables, the same
-// choices `courier serve --as2-port/--as2-tls-port/--as2-tls-cert/--as2-tls-key` offers).
-import { readFileSync } from 'node:fs';
+// Where the desktop app receives AS2 (COURIER_AS2_* variables, the same choices `courier serve --as2-port/
+// --as2-tls-port/--as2-tls-cert/--as2-tls-key` offers), and the AS2 listener's HTTPS identity.
 import { CourierError } from '../core/errors';
-import { logInfo } from '../core/log';
 import type { As2ListenerOptions } from '../core/transports/as2/as2Receiver';
-import { makeServerIdentity } from '../core/tls/throwawayCa';
+import { listenerTlsIdentity, type ListenerTlsIdentity } from './listenerTls';
 
-export interface As2TlsIdentity {
-  certPem: string;
-  keyPem: string;
-  /** Only for a throwaway certificate: the CA a partner (or the demo's simulator) must trust. */
-  caPem?: string;
-}
-
-/** The HTTPS identity of the AS2 listener: the PEM files given, or a throwaway one (partners must trust it explicitly). */
-export function as2TlsIdentity(certFile: string | undefined, keyFile: string | undefined): As2TlsIdentity {
-  if (certFile === undefined && keyFile === undefined) {
-    logInfo('AS2 over HTTPS uses a throwaway certificate; give a certificate and key (PEM) for one partners can trust');
-    return makeServerIdentity('courier-as2');
-  }
-  if (certFile === undefined || keyFile === undefined) {
-    throw new CourierError('BAD_INPUT', 'The AS2 TLS certificate and key go together.', 'Give both PEM files (certificate chain and private key), or neither for a throwaway certificate.');
-  }
-  try {
-    return { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
-  } catch {
-    throw new CourierError('BAD_INPUT', `Cannot read ${certFile} or ${keyFile}.`, 'Check the paths of the PEM files.');
-  }
+/** The AS2 listener's HTTPS identity (see listenerTls.ts). */
+export function as2TlsIdentity(certFile: string | undefined, keyFile: string | undefined): ListenerTlsIdentity {
+  return listenerTlsIdentity({ name: 'AS2', option: 'as2' }, certFile, keyFile);
 }
 
 function portFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
