@@ -52,7 +52,8 @@ describe('AS2 on the browser host (courier demo) in Chromium, against the AS2 pa
     await page.getByRole('heading', { level: 1, name: 'Send' }).waitFor();
     await page.getByRole('combobox', { name: 'Partner' }).click();
     await page.getByRole('option', { name: /SIMPARTNER/ }).click();
-    await page.getByLabel('Document', { exact: true }).setInputFiles({ name: fileName, mimeType: 'application/edi-x12', buffer: Buffer.from(content) });
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles({ name: fileName, mimeType: 'application/edi-x12', buffer: Buffer.from(content) });
+    await expect.poll(() => page.getByRole('combobox', { name: 'Document' }).inputValue()).toBe(fileName);
     await page.getByRole('textbox', { name: 'Subject' }).fill(subject);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('link', { name: 'Open it in the Outbox' }).click();

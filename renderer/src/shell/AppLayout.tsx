@@ -1,9 +1,11 @@
 // The frame around every page — header, sidebar, page, status bar, toasts — and the app-wide behaviour
-// mounted once: live events, connection state, theme, last page, shortcuts and focus after navigation.
+// mounted once: live events, connection state, theme, last page, shortcuts, focus after navigation, and
+// files dropped anywhere to send them.
 import { AppShell, Burger, Group, Text, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useRef } from 'react';
 import { ExpiryBanner } from '../features/certificates/ExpiryBanner';
+import { DropToSend } from '../features/compose/DropToSend';
 import { useThemeFromSettings } from '../features/settings/useThemeFromSettings';
 import { MainNav } from './MainNav';
 import { PageRoutes } from './PageRoutes';
@@ -63,6 +65,7 @@ export function AppLayout() {
         </AppShell.Footer>
       </AppShell>
       <ToastRegion />
+      <DropToSend />
     </>
   );
 }

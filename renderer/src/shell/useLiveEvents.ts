@@ -5,6 +5,8 @@ import { useEffect } from 'react';
 import { useClient } from '../ipc/ClientProvider';
 import { auditKey } from '../features/audit/queries';
 import { refreshCertificates } from '../features/certificates/queries';
+import { useSendBatch } from '../features/compose/sendBatch';
+import { refreshConnections } from '../features/connections/queries';
 import { useGenerationJobs } from '../features/keys/generationJobs';
 import { keysListKey } from '../features/keys/queries';
 import { refreshRotations } from '../features/keys/rotation/rotationQueries';
@@ -33,6 +35,8 @@ export function useLiveEvents(): void {
             if (event.entry.action.startsWith('key.')) void queryClient.invalidateQueries({ queryKey: keysListKey });
             // A station or partner was saved, imported or deleted (as2.*), perhaps by the CLI or another window.
             if (event.entry.action.startsWith('as2.')) refreshProfiles(queryClient);
+            // A FISCAL or Pagero profile or a push endpoint was saved or deleted (fiscal.*, pagero.*).
+            if (event.entry.action.startsWith('fiscal.') || event.entry.action.startsWith('pagero.')) refreshConnections(queryClient);
             break;
           case 'keys.generation':
             useGenerationJobs.getState().record(event.job);
@@ -43,6 +47,9 @@ export function useLiveEvents(): void {
             break;
           case 'messages.changed':
             noteMessageChanged(queryClient, event.message);
+            break;
+          case 'transfers.progress':
+            if (event.transfer.state === 'sending') useSendBatch.getState().progress(event.transfer.transferId, event.transfer.sentBytes, event.transfer.totalBytes);
             break;
         }
       }),

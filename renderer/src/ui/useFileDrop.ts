@@ -1,9 +1,17 @@
 // Files dragged onto the window while a page that takes files is open (Certificates, Send): the browser must
-// not open them itself, the page shows where to let go, and the dropped files are handed over.
+// not open them itself, the page shows where to let go, and the dropped files are handed over. While such a
+// page is open it owns every drop; on other pages the shell's drop-to-send takes them (pageTakesFiles).
 import { useEffect, useRef, useState } from 'react';
 
-function carriesFiles(event: DragEvent): boolean {
+export function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+let pagesTakingFiles = 0;
+
+/** Whether the open page takes dropped files itself (then nothing else may act on a drop). */
+export function pageTakesFiles(): boolean {
+  return pagesTakingFiles > 0;
 }
 
 /** Returns whether files are being dragged over the window now. */
@@ -14,6 +22,7 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; count them to know when the pointer left the window.
     let depth = 0;
+    pagesTakingFiles += 1;
     const enter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
       depth += 1;
@@ -42,6 +51,7 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
     return () => {
+      pagesTakingFiles -= 1;
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('dragover', over);

@@ -1,5 +1,5 @@
 // The Partners page: our AS2 stations (who we are to partners) and the partners we exchange with — search,
-// add, edit, export as JSON, import from JSON, delete.
+// add, edit, export as JSON, import from JSON, delete — and the HTTPS connections (FISCAL, Pagero) below them.
 import { Button, FileButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { As2Partner, As2PartnerExport } from '../../../../shared/ipc';
@@ -7,6 +7,7 @@ import { describeError } from '../../ipc/describeError';
 import { useUiStore } from '../../state/uiStore';
 import { downloadText } from '../../ui/downloadText';
 import { Page } from '../../ui/Page';
+import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { DeleteProfileDialog, type DeleteTarget } from './DeleteProfileDialog';
 import { ImportPartnerDialog } from './ImportPartnerDialog';
 import { searchPartners } from './partnerDraft';
@@ -110,6 +111,7 @@ export function PartnersPage() {
           />
         </Paper>
       )}
+      <ConnectionsSection />
       <ImportPartnerDialog file={importing} stations={stationList} onClose={() => setImporting(null)} />
       <DeleteProfileDialog target={deleting} onClose={() => setDeleting(null)} />
     </Page>

@@ -1,0 +1,127 @@
+// Sending the batch into the Pagero network: a profile (endpoint, document type and send mode, Basic or OAuth2
+// login), an optional interchange id the user can quote to Pagero, and one send per file whose answer (or
+// refusal, with what to do) shows in the table.
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { pageroContentTypes } from '../../../../shared/ipc';
+import { readAsBase64 } from '../../ui/fileContent';
+import type { DestinationPanelProps } from './destinationPanel';
+import { interchangeIdFor } from './interchangeIds';
+import { usePageroProfiles } from '../connections/queries';
+import { useTransfers } from './queries';
+import { unsentFiles } from './sendBatch';
+import { useBatchUpload } from './useBatchUpload';
+
+type PageroContentType = (typeof pageroContentTypes)[number];
+
+const authLabels = { basic: 'Basic login', 'oauth2-password': 'OAuth2 (password grant)' } as const;
+
+export function PageroDestination({ files }: DestinationPanelProps) {
+  const profiles = usePageroProfiles();
+  const { pageroSend } = useTransfers();
+  const upload = useBatchUpload();
+  const [profileId, setProfileId] = useState<string | null>(null);
+  const [interchangeId, setInterchangeId] = useState('');
+  const [contentType, setContentType] = useState<PageroContentType | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<'profile' | 'interchangeId' | 'files', string>>>({});
+  const list = profiles.data?.profiles ?? [];
+  const profile = list.find((candidate) => candidate.id === profileId) ?? (list.length === 1 ? list[0]! : null);
+  const candidates = unsentFiles(files).filter((entry) => entry.file.size > 0);
+  const empty = unsentFiles(files).filter((entry) => entry.file.size === 0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!profile) found.profile = 'Choose the Pagero profile to send with.';
+    if (interchangeIdFor(interchangeId, 0, candidates.length) === null) found.interchangeId = 'An interchange id is up to 100 letters, digits and . _ : -';
+    if (candidates.length === 0) found.files = 'Add the documents to send.';
+    setErrors(found);
+    if (!profile || Object.keys(found).length > 0) return;
+    const count = candidates.length;
+    await upload.run(candidates, async (entry, transferId) => {
+      const id = interchangeIdFor(interchangeId, candidates.indexOf(entry), count) ?? undefined;
+      const result = await pageroSend({
+        profile: profile.id,
+        document: { fileName: entry.file.name, contentBase64: await readAsBase64(entry.file) },
+        attachments: [],
+        ...(id ? { interchangeId: id } : {}),
+        ...(contentType ? { contentType } : {}),
+        transferId,
+      });
+      return { message: result.message, answer: `${result.answer.meaning} (interchange id ${result.interchangeId})` };
+    });
+    setInterchangeId('');
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Send to Pagero">
+      <Stack gap="md">
+        <Select
+          label="Pagero profile"
+          withAsterisk
+          data={list.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.documentType}, ${candidate.sendMode})` }))}
+          value={profile?.id ?? null}
+          onChange={(id) => {
+            setProfileId(id);
+            setErrors((current) => ({ ...current, profile: undefined }));
+          }}
+          error={errors.profile}
+          placeholder={list.length === 0 ? 'No Pagero profiles yet' : 'Choose a profile'}
+          description={
+            profile
+              ? `Document type ${profile.documentType}, send mode ${profile.sendMode}, ${authLabels[profile.authMode]}: to ${profile.endpointUrl}`
+              : 'Pagero profiles are set up on the Partners page, under Connections.'
+          }
+        />
+        {list.length === 0 && profiles.isSuccess && (
+          <Text size="sm">
+            No Pagero profiles yet: <Anchor component={Link} to="/partners">add one on the Partners page</Anchor> with the details of your Pagero interconnect specification.
+          </Text>
+        )}
+        <Group grow align="flex-start">
+          <TextInput
+            label="Interchange ID"
+            description={candidates.length > 1 ? 'Optional; numbered per file (-1, -2, …). Empty: made from each file name.' : 'Optional; quote it to Pagero to find the document. Empty: made from the file name.'}
+            value={interchangeId}
+            error={errors.interchangeId}
+            maxLength={96}
+            onChange={(event) => setInterchangeId(event.currentTarget.value)}
+          />
+          <Select
+            label="Content type"
+            description="Empty: from each file's extension (XML, JSON, text; anything else goes as binary)."
+            data={[...pageroContentTypes]}
+            value={contentType}
+            onChange={(value) => setContentType(value as PageroContentType | null)}
+            clearable
+            placeholder="From the extension"
+          />
+        </Group>
+        {empty.length > 0 && (
+          <Text size="sm" role="note">
+            Held back (empty): {empty.map((entry) => entry.file.name).join(', ')}.
+          </Text>
+        )}
+        <Text size="sm" role="status">
+          {upload.outcome ?? ''}
+        </Text>
+        {errors.files && (
+          <Text size="sm" c="red" role="alert">
+            {errors.files}
+          </Text>
+        )}
+        <Group>
+          <Button type="submit" loading={upload.running}>
+            {candidates.length > 1 ? `Send ${candidates.length} files to Pagero` : 'Send to Pagero'}
+          </Button>
+          {upload.running && (
+            <Button variant="default" onClick={() => void upload.cancelAll()}>
+              Cancel sending
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
