@@ -4,11 +4,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { as2Receive } from './as2Receive';
 import { cmsThroughput } from './cmsThroughput';
 import { durableWrites } from './durableWrites';
+import { fiscalUpload } from './fiscalUpload';
 import { speedRatio, type BenchResult } from './measure';
 import { pacoRoundTrip } from './pacoRoundTrip';
 import { rsaKeygen } from './rsaKeygen';
 
-const benches: Array<() => Promise<BenchResult>> = [durableWrites, rsaKeygen, ...cmsThroughput, pacoRoundTrip, as2Receive];
+const benches: Array<() => Promise<BenchResult>> = [durableWrites, rsaKeygen, ...cmsThroughput, pacoRoundTrip, as2Receive, fiscalUpload];
 
 // `npm run bench -- as2Receive` runs only the benchmarks whose function names contain an argument.
 const only = process.argv.slice(2);

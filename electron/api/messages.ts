@@ -1,9 +1,11 @@
-// messages.*: Inbox and Outbox over the message store (core/messages), and the user's actions on an outbound AS2
-// message — resend, stop, resume — and the audit export, over the AS2 sender and its queue (core/transports/as2).
+// messages.*: Inbox and Outbox over the message store (core/messages), and the user's actions on an outbound message:
+// resend (by its protocol: AS2, FISCAL, Pagero), stop and resume (the AS2 queue), and the audit export.
 import { CourierError, MAX_CONTRACT_PAYLOAD_BYTES } from '../../shared/ipc';
 import { resendMessage } from '../core/transports/as2/as2Sender';
 import { exportMessage } from '../core/transports/as2/messageExport';
 import { resumeMessage, stopMessage } from '../core/transports/as2/outboundQueue';
+import { resendFiscalUpload } from '../core/transports/fiscal/fiscalUpload';
+import { resendPageroMessage } from '../core/transports/pagero/pageroSend';
 import type { CallHandler } from './router';
 
 export const messagesList: CallHandler<'messages.list'> = (input, ctx) => ctx.messageQueries.list(input);
@@ -27,8 +29,11 @@ export const messagesExport: CallHandler<'messages.export'> = async (input, ctx)
   return { fileName: exported.fileName, contentBase64: Buffer.from(exported.bytes).toString('base64') };
 };
 
+/** Who sends a message again, by its protocol; AS2 (the queue) for any protocol not listed. */
+const resenders: Record<string, typeof resendMessage> = { fiscal: resendFiscalUpload, pagero: resendPageroMessage };
+
 export const messagesResend: CallHandler<'messages.resend'> = async (input, ctx) => {
-  const summary = await resendMessage(ctx, input.id);
+  const summary = await (resenders[ctx.messages.facts(input.id).protocol] ?? resendMessage)(ctx, input.id);
   ctx.audit.append({ action: 'messages.resent', target: String(input.id), details: { newMessage: summary.id } });
   return summary;
 };

@@ -89,6 +89,16 @@ describe('sending with Basic', () => {
     expect(sim.received.at(-1)!.contentType).toBe('application/json');
   });
 
+  it('re-sends a stored document from History under a new interchange id, same bytes and content type', async () => {
+    const first = await call('pagero.send', { profile: 'basic', document: document(INVOICE, 'again.xml') });
+    const again = await call('messages.resend', { id: first.message.id });
+    expect(again).toMatchObject({ protocol: 'pagero', status: 'delivered', fileName: 'again.xml', contentType: 'application/xml' });
+    expect(again.id).not.toBe(first.message.id);
+    expect(again.messageId).not.toBe(first.interchangeId);
+    expect(sim.received.at(-1)).toMatchObject({ interchangeId: again.messageId, contentType: 'application/xml' });
+    expect(sim.received.at(-1)!.body?.toString()).toBe(INVOICE);
+  });
+
   it('401 with a wrong password: failed, the body shown with what to fix, no retry for Basic', async () => {
     await call('pagero.profiles.save', { name: 'wrong', baseUrl: sim.url, authMode: 'basic', username: LOGIN.username, password: 'not-it' });
     await call('tls.trustCa', { scope: 'pagero:wrong', pem: sim.caPem });

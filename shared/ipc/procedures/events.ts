@@ -6,6 +6,7 @@ import { keyRotationSchema } from './keyRotation';
 import { keyGenerationJobSchema } from './keys';
 import { messageSummarySchema } from './messages';
 import { settingsSchema } from './settings';
+import { transferProgressSchema } from './transfers';
 
 export const courierEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.changed'), settings: settingsSchema }),
@@ -13,6 +14,7 @@ export const courierEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('keys.generation'), job: keyGenerationJobSchema }),
   z.object({ type: z.literal('keys.rotation'), rotation: keyRotationSchema }),
   z.object({ type: z.literal('messages.changed'), message: messageSummarySchema }),
+  z.object({ type: z.literal('transfers.progress'), transfer: transferProgressSchema }),
 ]);
 export type CourierEvent = z.infer<typeof courierEventSchema>;
 

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { CourierError } from '../../errors';
 import { tlsOptionsFor, type ProfileTrust } from '../../tls/tlsOptions';
-import { transportFailure } from './transportFailure';
+import { TransportFailure, transportFailure } from './transportFailure';
 
 /** Connecting (TCP + TLS handshake) never waits longer than this, whatever the exchange's deadline. */
 const MAX_CONNECT_MS = 30_000;
@@ -22,11 +22,13 @@ export interface HttpProfile {
 
 export interface HttpExchangeRequest {
   url: URL;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   headers: Record<string, string>;
   /** A stream is sent as it is read; with a content-length header it is never chunked. */
   body?: string | Uint8Array | AsyncIterable<Uint8Array>;
   maxResponseBytes: number;
+  /** The caller's cancel (a user's Cancel button): the exchange stops and fails with the signal's reason (CANCELLED). */
+  signal?: AbortSignal;
 }
 
 export interface HttpExchangeResponse {
@@ -63,6 +65,11 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   return flat;
 }
 
+/** A caller's cancel, said as CANCELLED whatever the signal's reason was. */
+function cancelled(reason: unknown): CourierError {
+  return reason instanceof CourierError ? reason : new CourierError('CANCELLED', 'The exchange was cancelled.');
+}
+
 /** One request and its whole (size-capped) answer; any failure is a CourierError saying what to do. */
 export async function httpExchange(profile: HttpProfile, exchange: HttpExchangeRequest): Promise<HttpExchangeResponse> {
   const agent = profileAgent(profile);
@@ -71,19 +78,20 @@ export async function httpExchange(profile: HttpProfile, exchange: HttpExchangeR
   const context = { service: profile.service, origin: exchange.url.origin, scope: profile.scope, timeoutMs: profile.timeoutMs };
   try {
     const body = exchange.body === undefined || typeof exchange.body === 'string' || exchange.body instanceof Uint8Array || exchange.body instanceof Readable ? exchange.body : Readable.from(exchange.body);
-    const answer = await request(exchange.url, { method: exchange.method, headers: exchange.headers, body, dispatcher: agent, signal: deadline.signal });
+    const answer = await request(exchange.url, { method: exchange.method, headers: exchange.headers, body, dispatcher: agent, signal: exchange.signal ? AbortSignal.any([deadline.signal, exchange.signal]) : deadline.signal });
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of answer.body as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > exchange.maxResponseBytes) {
         answer.body.destroy();
-        throw new CourierError('BAD_MESSAGE', `The answer of ${profile.service} is larger than ${exchange.maxResponseBytes} bytes.`, `Check that the URL ${exchange.url.origin} points at ${profile.service}.`);
+        throw new TransportFailure('BAD_MESSAGE', `The answer of ${profile.service} is larger than ${exchange.maxResponseBytes} bytes.`, `Check that the URL ${exchange.url.origin} points at ${profile.service}.`, 'too-large');
       }
       chunks.push(chunk);
     }
     return { status: answer.statusCode, headers: flatHeaders(answer.headers), body: Buffer.concat(chunks) };
   } catch (error) {
+    if (exchange.signal?.aborted) throw cancelled(exchange.signal.reason);
     throw transportFailure(deadline.signal.aborted ? deadline.signal.reason : error, context);
   } finally {
     clearTimeout(timer);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { OutputOf, ParsedInputOf } from '../../../../shared/ipc';
+import type { MessageSummary, OutputOf, ParsedInputOf } from '../../../../shared/ipc';
 import type { HeaderList } from '../../as2/as2Headers';
 import { CourierError, toCourierError } from '../../errors';
 import type { CourierContext } from '../../home/openHome';
@@ -90,10 +90,29 @@ async function post(ctx: CourierContext, profile: PageroProfile, http: HttpProfi
 }
 
 export async function sendToPagero(ctx: CourierContext, input: SendInput, now = new Date()): Promise<OutputOf<'pagero.send'>> {
-  const profiles = pageroProfilesOf(ctx);
-  const profile = profiles.clientProfile(input.profile);
-  const payload = await storePayload(ctx, input);
-  const interchangeId = input.interchangeId ?? newInterchangeId(payload.fileName, now);
+  const profile = pageroProfilesOf(ctx).clientProfile(input.profile);
+  return sendStored(ctx, profile, await storePayload(ctx, input), { interchangeId: input.interchangeId, transferId: input.transferId }, now);
+}
+
+/** Sends an earlier Pagero message's stored document again, under a new interchange id (History's Re-send). */
+export async function resendPageroMessage(ctx: CourierContext, id: number): Promise<MessageSummary> {
+  const facts = ctx.messages.facts(id);
+  if (facts.protocol !== 'pagero' || facts.direction !== 'outbound' || !facts.payload || !facts.partnerId) {
+    throw new CourierError('CONFLICT', `Message ${id} is not a Pagero send with a stored document.`, 'Only sends listed in History can be sent again.');
+  }
+  const profile = pageroProfilesOf(ctx).clientProfile(facts.partnerId);
+  const payload = { blob: facts.payload, fileName: facts.fileName ?? `message-${id}`, contentType: facts.contentType ?? BINARY };
+  return (await sendStored(ctx, profile, payload, {})).message;
+}
+
+async function sendStored(
+  ctx: CourierContext,
+  profile: PageroProfile,
+  payload: StoredPayload,
+  options: { interchangeId?: string; transferId?: string },
+  now = new Date(),
+): Promise<OutputOf<'pagero.send'>> {
+  const interchangeId = options.interchangeId ?? newInterchangeId(payload.fileName, now);
   if (ctx.messages.findOutbound('pagero', interchangeId) !== undefined) {
     throw new CourierError('CONFLICT', `Interchange id ${interchangeId} was used for an earlier send.`, 'Each send needs its own interchange id; leave it empty to have one generated.');
   }
@@ -121,7 +140,7 @@ export async function sendToPagero(ctx: CourierContext, input: SendInput, now = 
     status: 'sending',
     statusText: `Uploading to ${profile.endpointUrl.origin}`,
   });
-  const transfer = beginTransfer(ctx.events, { transferId: input.transferId, protocol: 'pagero', fileName: payload.fileName, totalBytes: payload.blob.size });
+  const transfer = beginTransfer(ctx.events, { transferId: options.transferId, protocol: 'pagero', fileName: payload.fileName, totalBytes: payload.blob.size });
   const http: HttpProfile = { service: 'Pagero', scope: profile.tlsScope, trust: ctx.tlsTrust.trustFor(profile.tlsScope), timeoutMs: uploadTimeoutMs(payload.blob.size) };
   let attempts: Attempt[];
   try {
