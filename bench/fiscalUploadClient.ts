@@ -2,7 +2,7 @@
 // `node fiscalUploadClient.js <home> <simulator url> <ca.pem> <token file> <file>` opens a fresh home, saves a
 // profile for the simulator (its CA trusted for the profile's scope), uploads the file through uploadToFiscal
 // (check, blob, streamed HTTPS POST) and prints {"totalMs", "sendMs", "maxRssBytes", "status", "bytes"}.
-// Used by bench/fiscalUpload.ts and test/integration/fiscalStreaming2GB.test.ts.
+// Used by bench/fiscalUpload.ts and test/integration/fiscalStreamingLarge.test.ts.
 import { readFileSync } from 'node:fs';
 import { openHome } from '../electron/core/home/openHome';
 import { documentSource } from '../electron/core/documents/documentSource';
