@@ -5,6 +5,24 @@ import { auditList } from './audit';
 import { as2PartnersDelete, as2PartnersExport, as2PartnersGet, as2PartnersImport, as2PartnersList, as2PartnersSave, as2StationsDelete, as2StationsList, as2StationsSave } from './as2';
 import { as2Listener } from './as2Listener';
 import { as2Send } from './as2Send';
+import {
+  as2gAccountsDelete,
+  as2gAccountsList,
+  as2gAccountsSave,
+  as2gBatchDownload,
+  as2gDelete,
+  as2gDownload,
+  as2gGet,
+  as2gList,
+  as2gLogin,
+  as2gMarkUnread,
+  as2gPartners,
+  as2gQueueControl,
+  as2gSend,
+  as2gStations,
+  as2gSyncNow,
+  as2gSyncStatus,
+} from './as2gateway';
 import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsList, certsSelfSign } from './certificates';
 import { events } from './events';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './keys';
@@ -14,6 +32,9 @@ import { pacoCall, pacoProfilesDelete, pacoProfilesGet, pacoProfilesList, pacoPr
 import { createApi, type Api, type Handlers } from './router';
 import { settingsGet, settingsSet } from './settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './tls';
+import { transfersCancel } from './transfers';
+import { fiscalInspect, fiscalProfilesDelete, fiscalProfilesGet, fiscalProfilesList, fiscalProfilesSave, fiscalUpload } from './fiscal';
+import { pageroEndpointsDelete, pageroEndpointsList, pageroEndpointsSave, pageroProfilesDelete, pageroProfilesList, pageroProfilesSave, pageroSend } from './pagero';
 
 export const handlers: Handlers = {
   'app.info': appInfo,
@@ -69,6 +90,36 @@ export const handlers: Handlers = {
   'messages.resend': messagesResend,
   'messages.stop': messagesStop,
   'messages.resume': messagesResume,
+  'as2g.accounts.list': as2gAccountsList,
+  'as2g.accounts.save': as2gAccountsSave,
+  'as2g.accounts.delete': as2gAccountsDelete,
+  'as2g.login': as2gLogin,
+  'as2g.send': as2gSend,
+  'as2g.list': as2gList,
+  'as2g.get': as2gGet,
+  'as2g.markUnread': as2gMarkUnread,
+  'as2g.download': as2gDownload,
+  'as2g.batchDownload': as2gBatchDownload,
+  'as2g.queueControl': as2gQueueControl,
+  'as2g.delete': as2gDelete,
+  'as2g.partners': as2gPartners,
+  'as2g.stations': as2gStations,
+  'as2g.sync': as2gSyncNow,
+  'as2g.syncStatus': as2gSyncStatus,
+  'transfers.cancel': transfersCancel,
+  'fiscal.profiles.list': fiscalProfilesList,
+  'fiscal.profiles.get': fiscalProfilesGet,
+  'fiscal.profiles.save': fiscalProfilesSave,
+  'fiscal.profiles.delete': fiscalProfilesDelete,
+  'fiscal.inspect': fiscalInspect,
+  'fiscal.upload': fiscalUpload,
+  'pagero.profiles.list': pageroProfilesList,
+  'pagero.profiles.save': pageroProfilesSave,
+  'pagero.profiles.delete': pageroProfilesDelete,
+  'pagero.send': pageroSend,
+  'pagero.endpoints.list': pageroEndpointsList,
+  'pagero.endpoints.save': pageroEndpointsSave,
+  'pagero.endpoints.delete': pageroEndpointsDelete,
 };
 
 export function createCourierApi(ctx: CourierContext): Api {

@@ -4,12 +4,15 @@ import { CourierError } from '../../shared/ipc';
 import { toCourierError } from '../core/errors';
 import { COURIER_VERSION } from '../core/version';
 import { auditCommand, infoCommand, settingsCommand } from './cli/appCommands';
+import { as2gCommand } from './cli/as2gCommand';
 import { certsCommand } from './cli/certsCommand';
+import { fiscalCommand } from './cli/fiscalCommand';
 import { keysCommand } from './cli/keysCommand';
 import { masterKeyCommand } from './cli/masterKeyCommand';
 import { as2Command, messagesCommand } from './cli/messagesCommand';
 import { processIo, type CliIo } from './cli/options';
 import { pacoCommand } from './cli/pacoCommand';
+import { pageroCommand } from './cli/pageroCommand';
 import { partnersCommand } from './cli/partnersCommand';
 import { stationsCommand } from './cli/stationsCommand';
 import { serveCommand } from './cli/serveCommand';
@@ -31,10 +34,13 @@ const commands: Record<string, Command> = {
   tls: { summary: 'tls inspect|export-chain|trust-ca|pin|trust-list|trust-remove: a server\'s chain and a profile\'s TLS trust.', run: tlsCommand },
   certs: { summary: 'certs import|list|show|self-sign|csr|attach|delete: partner, CA and own certificates, PKCS#12 identities.', run: certsCommand },
   paco: { summary: 'paco call|profiles list|show|save|delete|templates: 2C2P PACO calls and profiles.', run: pacoCommand },
+  pagero: { summary: 'pagero send|profiles|endpoints: documents to the Pagero Interchange API, and the push endpoints Pagero posts to.', run: pageroCommand },
   stations: { summary: 'stations add|list|delete: our AS2 stations (AS2 ID, signing and decryption keys).', run: stationsCommand },
   partners: { summary: 'partners add|list|show|export|import|delete: AS2 partners, their certificates and settings.', run: partnersCommand },
   as2: { summary: 'as2 send: send a document (and attachments) to a partner and follow it to its MDN.', run: as2Command },
+  as2g: { summary: 'as2g accounts|login|send|list|get|download|batch-download|stop|retry|delete|partners|stations|sync: the hosted AS2 Gateway.', run: as2gCommand },
   messages: { summary: 'messages list|show|export|stop|resume|resend: Inbox and Outbox.', run: messagesCommand },
+  fiscal: { summary: 'fiscal upload|inspect|profiles list|show|save|delete: CSV/TXT/XLSX uploads to FISCAL over HTTPS.', run: fiscalCommand },
 };
 
 function usage(): string {

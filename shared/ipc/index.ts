@@ -14,15 +14,36 @@ import {
   as2StationsList,
   as2StationsSave,
 } from './procedures/as2';
+import {
+  as2gAccountsDelete,
+  as2gAccountsList,
+  as2gAccountsSave,
+  as2gBatchDownload,
+  as2gDelete,
+  as2gDownload,
+  as2gGet,
+  as2gList,
+  as2gLogin,
+  as2gMarkUnread,
+  as2gPartners,
+  as2gQueueControl,
+  as2gSend,
+  as2gStations,
+  as2gSyncNow,
+  as2gSyncStatus,
+} from './procedures/as2gateway';
 import { auditList } from './procedures/audit';
 import { certsAttach, certsCreateCsr, certsDelete, certsGet, certsImport, certsList, certsSelfSign } from './procedures/certificates';
 import { events } from './procedures/events';
+import { fiscalInspect, fiscalProfilesDelete, fiscalProfilesGet, fiscalProfilesList, fiscalProfilesSave, fiscalUpload } from './procedures/fiscal';
 import { keysCancelRotation, keysRotate, keysRotation, keysSwitchNow } from './procedures/keyRotation';
 import { keysCancelGeneration, keysDelete, keysExportPrivate, keysExportPublic, keysGenerate, keysGet, keysList } from './procedures/keys';
 import { as2Send, messagesExport, messagesGet, messagesList, messagesPayload, messagesResend, messagesResume, messagesStop } from './procedures/messages';
 import { pacoCall, pacoProfilesDelete, pacoProfilesGet, pacoProfilesList, pacoProfilesSave, pacoTemplates } from './procedures/paco';
+import { pageroEndpointsDelete, pageroEndpointsList, pageroEndpointsSave, pageroProfilesDelete, pageroProfilesList, pageroProfilesSave, pageroSend } from './procedures/pagero';
 import { settingsGet, settingsSet } from './procedures/settings';
 import { tlsExportChainPem, tlsInspect, tlsListTrust, tlsPin, tlsRemoveTrust, tlsTrustCa } from './procedures/tls';
+import { transfersCancel } from './procedures/transfers';
 
 export const procedures = {
   [appInfo.name]: appInfo,
@@ -78,6 +99,36 @@ export const procedures = {
   [messagesResend.name]: messagesResend,
   [messagesStop.name]: messagesStop,
   [messagesResume.name]: messagesResume,
+  [as2gAccountsList.name]: as2gAccountsList,
+  [as2gAccountsSave.name]: as2gAccountsSave,
+  [as2gAccountsDelete.name]: as2gAccountsDelete,
+  [as2gLogin.name]: as2gLogin,
+  [as2gSend.name]: as2gSend,
+  [as2gList.name]: as2gList,
+  [as2gGet.name]: as2gGet,
+  [as2gMarkUnread.name]: as2gMarkUnread,
+  [as2gDownload.name]: as2gDownload,
+  [as2gBatchDownload.name]: as2gBatchDownload,
+  [as2gQueueControl.name]: as2gQueueControl,
+  [as2gDelete.name]: as2gDelete,
+  [as2gPartners.name]: as2gPartners,
+  [as2gStations.name]: as2gStations,
+  [as2gSyncNow.name]: as2gSyncNow,
+  [as2gSyncStatus.name]: as2gSyncStatus,
+  [transfersCancel.name]: transfersCancel,
+  [pageroProfilesList.name]: pageroProfilesList,
+  [pageroProfilesSave.name]: pageroProfilesSave,
+  [pageroProfilesDelete.name]: pageroProfilesDelete,
+  [pageroSend.name]: pageroSend,
+  [pageroEndpointsList.name]: pageroEndpointsList,
+  [pageroEndpointsSave.name]: pageroEndpointsSave,
+  [pageroEndpointsDelete.name]: pageroEndpointsDelete,
+  [fiscalProfilesList.name]: fiscalProfilesList,
+  [fiscalProfilesGet.name]: fiscalProfilesGet,
+  [fiscalProfilesSave.name]: fiscalProfilesSave,
+  [fiscalProfilesDelete.name]: fiscalProfilesDelete,
+  [fiscalInspect.name]: fiscalInspect,
+  [fiscalUpload.name]: fiscalUpload,
 } as const satisfies Record<string, Procedure>;
 
 export type Procedures = typeof procedures;
@@ -111,3 +162,7 @@ export * from './procedures/settings';
 export * from './procedures/tls';
 export * from './procedures/as2';
 export * from './procedures/messages';
+export * from './procedures/as2gateway';
+export * from './procedures/transfers';
+export * from './procedures/pagero';
+export * from './procedures/fiscal';

@@ -253,4 +253,110 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX as2_outbound_due ON as2_outbound_queue(state, next_attempt_at);
     `,
   },
+  {
+    version: 8,
+    name: 'Pagero: send profiles (sealed login, cached OAuth2 tokens), push endpoints and the access tokens Courier issues them',
+    // *_sealed columns are SecretBox output. Push client secrets and Basic passwords are kept as scrypt hashes
+    // (only ever compared); the access tokens Courier issues are kept as SHA-256 digests, never in clear.
+    sql: `
+      CREATE TABLE pagero_profiles (
+        id                  TEXT PRIMARY KEY,
+        name                TEXT NOT NULL UNIQUE,
+        base_url            TEXT NOT NULL,
+        document_type       TEXT NOT NULL,
+        send_mode           TEXT NOT NULL,
+        auth_mode           TEXT NOT NULL CHECK (auth_mode IN ('basic', 'oauth2-password')),
+        username            TEXT NOT NULL,
+        password_sealed     BLOB NOT NULL,
+        sso_url             TEXT,
+        client_id           TEXT,
+        client_secret_sealed BLOB,
+        access_sealed       BLOB,
+        access_expires_at   TEXT,
+        refresh_sealed      BLOB,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL
+      );
+      CREATE TABLE pagero_endpoints (
+        id                  TEXT PRIMARY KEY,
+        name                TEXT NOT NULL UNIQUE,
+        auth_mode           TEXT NOT NULL CHECK (auth_mode IN ('none', 'basic', 'oauth2-client-credentials', 'mtls')),
+        basic_user          TEXT,
+        basic_password_hash TEXT,
+        client_id           TEXT,
+        client_secret_hash  TEXT,
+        access_lifetime_s   INTEGER NOT NULL,
+        client_ca_pem       TEXT,
+        record_headers      TEXT NOT NULL,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL
+      );
+      CREATE TABLE pagero_push_tokens (
+        digest              TEXT PRIMARY KEY,
+        endpoint_id         TEXT NOT NULL,
+        expires_at          TEXT NOT NULL
+      );
+      CREATE INDEX pagero_push_tokens_expiry ON pagero_push_tokens(expires_at);
+    `,
+  },
+  {
+    version: 9,
+    name: 'FISCAL: upload profiles (sealed access token with its expiry) and what each upload was sent as',
+    // token_sealed is SecretBox output. fiscal_uploads keeps what a resend needs (profile, file type) and the
+    // server's whole answer beside the message row; profile_id is no foreign key, so History outlives a profile.
+    sql: `
+      CREATE TABLE fiscal_profiles (
+        id                  TEXT PRIMARY KEY,
+        name                TEXT NOT NULL UNIQUE,
+        region              TEXT NOT NULL CHECK (region IN ('uksouth', 'euwest', 'uswest')),
+        customer            TEXT NOT NULL,
+        unit                TEXT NOT NULL,
+        base_url            TEXT,
+        token_sealed        BLOB NOT NULL,
+        token_expires_on    TEXT NOT NULL,
+        remind_days_before  INTEGER NOT NULL,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL
+      );
+      CREATE TABLE fiscal_uploads (
+        message_row_id      INTEGER PRIMARY KEY REFERENCES messages(id),
+        profile_id          TEXT NOT NULL,
+        file_type           TEXT NOT NULL,
+        url                 TEXT NOT NULL,
+        source_file_name    TEXT NOT NULL,
+        attempts            INTEGER NOT NULL DEFAULT 0,
+        response_status     INTEGER,
+        response_body       TEXT
+      );
+    `,
+  },
+  {
+    version: 10,
+    name: 'AS2 Gateway: accounts (sealed password and session token) and which gateway message each Inbox/Outbox row is',
+    // *_sealed columns are SecretBox output. as2g_messages ties a message row to its account and gateway ID: the
+    // sync refreshes outbound rows until settled; account_id is no foreign key, so messages outlive an account.
+    sql: `
+      CREATE TABLE as2g_accounts (
+        id                  TEXT PRIMARY KEY,
+        name                TEXT NOT NULL UNIQUE,
+        base_url            TEXT NOT NULL,
+        username            TEXT NOT NULL,
+        password_sealed     BLOB NOT NULL,
+        session_sealed      BLOB,
+        session_expires_at  INTEGER,
+        last_sync_at        TEXT,
+        last_sync_outcome   TEXT,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL
+      );
+      CREATE TABLE as2g_messages (
+        message_row_id      INTEGER PRIMARY KEY REFERENCES messages(id),
+        account_id          TEXT NOT NULL,
+        gateway_message_id  TEXT NOT NULL,
+        settled             INTEGER NOT NULL DEFAULT 0,
+        checked_at          TEXT
+      );
+      CREATE INDEX as2g_messages_open ON as2g_messages(account_id, settled);
+    `,
+  },
 ];

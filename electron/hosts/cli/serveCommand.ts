@@ -18,12 +18,18 @@ import { startServeHost } from '../serve';
 import { parseCommand, parsePort, type CliIo } from './options';
 import { startAs2Demo } from './as2Demo';
 import { startPacoDemo } from './pacoDemo';
+import { startPageroDemo } from './pageroDemo';
+import { startPushServer } from '../../core/transports/pagero/pushServer';
+import { listenerTlsIdentity } from '../listenerTls';
+import { startFiscalDemo } from './fiscalDemo';
+import { startAs2gDemo } from './as2gatewayDemo';
+import { startGatewaySync } from '../../core/transports/as2gateway/gatewaySyncJob';
 
 /** The built renderer sits beside the built CLI: dist/cli/courier.js → dist/renderer/. */
 export const defaultRendererDir = (): string => process.env.COURIER_RENDERER_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
 
 export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'demo'): Promise<number> {
-  const usage = `courier ${mode} [--home DIR] [--port N] [--as2-port N] [--as2-tls-port N [--as2-tls-cert PEM --as2-tls-key PEM]]${mode === 'demo' ? ' [--no-open]' : ''}`;
+  const usage = `courier ${mode} [--home DIR] [--port N] [--as2-port N] [--as2-tls-port N [--as2-tls-cert PEM --as2-tls-key PEM]] [--pagero-port N [--pagero-tls-cert PEM --pagero-tls-key PEM]]${mode === 'demo' ? ' [--no-open]' : ''}`;
   const { values } = parseCommand(
     args,
     {
@@ -33,6 +39,9 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
       'as2-tls-port': { type: 'string' },
       'as2-tls-cert': { type: 'string' },
       'as2-tls-key': { type: 'string' },
+      'pagero-port': { type: 'string' },
+      'pagero-tls-cert': { type: 'string' },
+      'pagero-tls-key': { type: 'string' },
     },
     usage,
   );
@@ -50,6 +59,7 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   const ctx = await openHome({ home, host: 'serve', protector });
   const api = createCourierApi(ctx);
   const pacoSimulator = mode === 'demo' ? await startPacoDemo(ctx, api) : undefined;
+  const fiscalSimulator = mode === 'demo' ? await startFiscalDemo(api) : undefined;
   const host = await startServeHost({ api, port, rendererDir: defaultRendererDir() });
   // Key rotations switch and retire on time while the app is up, and every window hears of it.
   const stopRotationClock = ctx.keys.rotations.startClock();
@@ -68,14 +78,31 @@ export async function serveCommand(args: string[], io: CliIo, mode: 'serve' | 'd
   const as2Url = as2?.urls.find((url) => url.startsWith('https:')) ?? as2?.urls[0];
   const as2Demo = mode === 'demo' && as2Url ? await startAs2Demo(ctx, api, { url: as2Url, ...(as2Tls?.caPem ? { caPem: as2Tls.caPem } : {}) }) : undefined;
   for (const line of as2Demo?.summary ?? []) io.out(line);
+  if (fiscalSimulator) io.out(`FISCAL simulator: ${fiscalSimulator.url} (profile demo, customer/unit demo/demo)`);
+  // Pagero's HTTP client pushes documents to their own HTTPS port (the demo: a free one, throwaway certificate).
+  const pageroPort = values['pagero-port'] === undefined ? (mode === 'demo' ? 0 : undefined) : parsePort(values['pagero-port'], 0);
+  const pageroTls = pageroPort === undefined ? undefined : listenerTlsIdentity({ name: 'The Pagero push server', option: 'pagero' }, values['pagero-tls-cert'], values['pagero-tls-key']);
+  const pageroPush = pageroPort === undefined || !pageroTls ? undefined : await startPushServer(ctx, { port: pageroPort, tls: pageroTls });
+  if (pageroPush) io.out(`Pagero push: ${pageroPush.url}/<endpoint>`);
+  const pageroDemo = mode === 'demo' ? await startPageroDemo(api, pageroPush && pageroTls?.caPem ? { url: pageroPush.url, caPem: pageroTls.caPem } : undefined) : undefined;
+  for (const line of pageroDemo?.summary ?? []) io.out(line);
+  const as2gDemo = mode === 'demo' ? await startAs2gDemo(api) : undefined;
+  for (const line of as2gDemo?.summary ?? []) io.out(line);
+  // AS2 Gateway accounts sync while the app is up: unread received messages into Inbox, Outbox statuses refreshed.
+  const gatewaySync = startGatewaySync(ctx, mode === 'demo' ? 10_000 : undefined);
   if (mode === 'demo' && !values['no-open']) openInBrowser(host.url);
 
   await stopped;
   await as2Demo?.simulator.close();
+  await pageroDemo?.simulator.close();
+  await gatewaySync.close();
+  await as2gDemo?.simulator.close();
+  await pageroPush?.close();
   await as2?.close();
   await host.close();
   await outboundQueue.close();
   await pacoSimulator?.close();
+  await fiscalSimulator?.close();
   stopRotationClock();
   ctx.close();
   if (throwawayHome) rmSync(throwawayHome, { recursive: true, force: true });

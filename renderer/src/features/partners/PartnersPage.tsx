@@ -8,6 +8,7 @@ import { useUiStore } from '../../state/uiStore';
 import { downloadText } from '../../ui/downloadText';
 import { Page } from '../../ui/Page';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
+import { GatewayAccountsSection } from '../as2gateway/GatewayAccountsSection';
 import { DeleteProfileDialog, type DeleteTarget } from './DeleteProfileDialog';
 import { ImportPartnerDialog } from './ImportPartnerDialog';
 import { searchPartners } from './partnerDraft';
@@ -111,6 +112,7 @@ export function PartnersPage() {
           />
         </Paper>
       )}
+      <GatewayAccountsSection />
       <ConnectionsSection />
       <ImportPartnerDialog file={importing} stations={stationList} onClose={() => setImporting(null)} />
       <DeleteProfileDialog target={deleting} onClose={() => setDeleting(null)} />
