@@ -12,6 +12,7 @@ import type { PreferencesBackend } from '../../core/settings/settingsService';
 import { createCourierApi } from '../../api';
 import { startAs2Listener } from '../../core/transports/as2/as2Receiver';
 import { startOutboundQueue } from '../../core/transports/as2/outboundQueue';
+import { startGatewaySync } from '../../core/transports/as2gateway/gatewaySyncJob';
 import { as2ListenerFromEnvironment } from '../as2Hosting';
 import { passphraseProtector } from '../passphrase';
 import { APP_ORIGIN, APP_SCHEME } from './channels';
@@ -95,10 +96,13 @@ async function start(): Promise<CourierContext> {
   app.on('before-quit', stopRotationClock);
   // Outbound AS2 is delivered while the app runs; AS2 is received where COURIER_AS2_* say (README "Receiving AS2").
   const outboundQueue = startOutboundQueue(ctx);
+  // AS2 Gateway accounts sync while the app runs (unread received messages into the Inbox, Outbox statuses).
+  const gatewaySync = startGatewaySync(ctx);
   const listenerOptions = as2ListenerFromEnvironment(process.env);
   const listener = listenerOptions ? await startAs2Listener(ctx, listenerOptions) : undefined;
   app.on('before-quit', () => {
     void outboundQueue.close();
+    void gatewaySync.close();
     void listener?.close();
   });
   serveRenderer();
