@@ -2,9 +2,11 @@
 // simulator and its ready profile `demo`) in Chromium. A CSV dropped on the window (a real drop event carrying a
 // DataTransfer) opens the Send page with its preview, uploads to FISCAL and shows in History; a malformed CSV shows
 // its problem with the line number and nothing is sent; the same CSV goes to a Pagero simulator over OAuth2 with
-// a profile made on the Partners page (Connections), its CA trusted for the profile's scope beforehand.
+// a profile made on the Partners page (Connections), its CA trusted for the profile's scope beforehand; two files
+// go to Pagero as one zip (a chosen business document with the other as its attachment, as the seed recommends).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageroSimulator, type PageroSimulator } from '../../simulators/pagero/pageroSimulator';
@@ -16,6 +18,8 @@ const LEDGER = 'date;account;amount\n2026-05-01;4000;12.50\n2026-05-02;4010;99.0
 const BROKEN = 'date;account;amount\n2026-05-01;4000;12.50\n2026-05-02;4010\n2026-05-03;4020;7.00\n';
 const PAGERO = { username: 'erp-user', password: 'erp-password', clientId: 'courier-client', clientSecret: 'client-secret' };
 const PAGERO_PROFILE = 'e2e-pagero';
+const INVOICE = '<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>42</ID></Invoice>\n';
+const SCAN = '%PDF-1.4\n% a scanned delivery note\n%%EOF\n';
 
 /** Drops files on the page the way a file manager does: dragenter, dragover and drop with one DataTransfer. */
 async function dropFiles(page: Page, files: { name: string; type: string; content: string }[]): Promise<void> {
@@ -142,5 +146,33 @@ describe('HTTPS delivery on the browser host (courier demo) in Chromium, against
     await page.getByRole('button', { name: 'Cancel upload of stalled-2026-05.csv' }).click();
     await expect.poll(() => batchRow('stalled-2026-05.csv').innerText(), { timeout: 30_000 }).toMatch(/Cancelled/);
     expect(pagero.received.length).toBe(received);
+  });
+
+  it('sends two dropped files to Pagero as one zip: the chosen document at its root, the other as its attachment', async () => {
+    await page.getByRole('button', { name: 'Remove all' }).click();
+    const received = pagero.received.length;
+    await dropFiles(page, [
+      { name: 'delivery-scan.pdf', type: 'application/pdf', content: SCAN },
+      { name: 'invoice-42.xml', type: 'application/xml', content: INVOICE },
+    ]);
+    await page.getByRole('radiogroup', { name: 'Pagero batch' }).getByRole('radio', { name: 'One document with attachments (one zip)' }).check();
+    await choose('Pagero document', 'invoice-42.xml');
+    await page.getByText('Sent as invoice-42.zip: invoice-42.xml at its root, delivery-scan.pdf under attachments/invoice-42/.', { exact: false }).waitFor();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Pagero profile' }).inputValue()).toMatch(new RegExp(`^${PAGERO_PROFILE} `));
+    await page.getByRole('textbox', { name: 'Interchange ID' }).fill('E2E-ZIP-0001');
+    await page.getByRole('button', { name: 'Send 2 files to Pagero as one zip' }).click();
+
+    for (const name of ['invoice-42.xml', 'delivery-scan.pdf']) {
+      await expect.poll(() => batchRow(name).innerText(), { timeout: 30_000 }).toMatch(/Sent: [\s\S]*E2E-ZIP-0001; invoice-42\.zip, the document and 1 attachment/);
+    }
+    const sent = pagero.received.slice(received);
+    expect(sent.map((document) => [document.interchangeId, document.contentType])).toEqual([['E2E-ZIP-0001', 'application/octet-stream']]);
+    const entries = Object.entries(unzipSync(new Uint8Array(sent[0]!.body!))).map(([name, bytes]) => [name, Buffer.from(bytes).toString('utf8')]);
+    expect(entries).toEqual([
+      ['invoice-42.xml', INVOICE],
+      ['attachments/invoice-42/delivery-scan.pdf', SCAN],
+    ]);
+    const row = history().getByRole('row', { name: /invoice-42\.zip/ });
+    await expect.poll(() => row.innerText()).toMatch(/Pagero[\s\S]*Delivered/);
   });
 });

@@ -205,7 +205,7 @@ const fileNameSchema = z
 export const uploadedFileSchema = z
   .object({
     fileName: fileNameSchema,
-    contentBase64: z.string().max(Math.ceil((MAX_CONTRACT_PAYLOAD_BYTES * 4) / 3) + 4, 'The file is larger than 32 MiB; send it with `courier as2 send`.'),
+    contentBase64: z.string().max(Math.ceil((MAX_CONTRACT_PAYLOAD_BYTES * 4) / 3) + 4, 'The file is larger than 32 MiB; send it from the command line (`courier as2 send`, `courier fiscal upload`, `courier pagero send`), which streams files of any size.'),
   })
   .strict();
 

@@ -63,7 +63,7 @@ export function FileBatch() {
             <Text size="sm" aria-live="polite">
               {files.length === 0
                 ? 'Drop files here (anywhere in the window), or choose them. CSV, TXT and XLSX files are checked and previewed before anything is sent.'
-                : `${files.length} ${files.length === 1 ? 'file' : 'files'}${files.length > 1 ? ', sent as a batch: each one separately to FISCAL or Pagero, together in one message to an AS2 partner' : ''}.`}
+                : `${files.length} ${files.length === 1 ? 'file' : 'files'}${files.length > 1 ? ', sent as a batch: each one separately to FISCAL, to Pagero separately or as one zip, together in one message to an AS2 partner' : ''}.`}
             </Text>
           </Stack>
           <Group gap="xs" wrap="nowrap">

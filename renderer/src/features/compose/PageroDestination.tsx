@@ -1,7 +1,8 @@
 // Sending the batch into the Pagero network: a profile (endpoint, document type and send mode, Basic or OAuth2
-// login), an optional interchange id the user can quote to Pagero, and one send per file whose answer (or
-// refusal, with what to do) shows in the table.
-import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+// login), an optional interchange id the user can quote to Pagero, and either one send per file or, for several
+// files, one zip of a business document with the others as its attachments; the answer (or refusal, with what
+// to do) shows in the table.
+import { Alert, Anchor, Button, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { pageroContentTypes } from '../../../../shared/ipc';
@@ -9,8 +10,9 @@ import { readAsBase64 } from '../../ui/fileContent';
 import type { DestinationPanelProps } from './destinationPanel';
 import { interchangeIdFor } from './interchangeIds';
 import { usePageroProfiles } from '../connections/queries';
+import { pageroBatchModes, pageroZipOf, zipAnswer, type PageroBatchMode, type PageroZip } from './pageroBatch';
 import { useTransfers } from './queries';
-import { unsentFiles } from './sendBatch';
+import { unsentFiles, type BatchFile } from './sendBatch';
 import { useBatchUpload } from './useBatchUpload';
 
 type PageroContentType = (typeof pageroContentTypes)[number];
@@ -24,26 +26,24 @@ export function PageroDestination({ files }: DestinationPanelProps) {
   const [profileId, setProfileId] = useState<string | null>(null);
   const [interchangeId, setInterchangeId] = useState('');
   const [contentType, setContentType] = useState<PageroContentType | null>(null);
+  const [mode, setMode] = useState<PageroBatchMode>('each');
+  const [documentKey, setDocumentKey] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<'profile' | 'interchangeId' | 'files', string>>>({});
   const list = profiles.data?.profiles ?? [];
   const profile = list.find((candidate) => candidate.id === profileId) ?? (list.length === 1 ? list[0]! : null);
   const candidates = unsentFiles(files).filter((entry) => entry.file.size > 0);
   const empty = unsentFiles(files).filter((entry) => entry.file.size === 0);
+  const zip = mode === 'zip' ? pageroZipOf(candidates, documentKey) : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof errors = {};
-    if (!profile) found.profile = 'Choose the Pagero profile to send with.';
-    if (interchangeIdFor(interchangeId, 0, candidates.length) === null) found.interchangeId = 'An interchange id is up to 100 letters, digits and . _ : -';
-    if (candidates.length === 0) found.files = 'Add the documents to send.';
-    setErrors(found);
-    if (!profile || Object.keys(found).length > 0) return;
-    const count = candidates.length;
-    await upload.run(candidates, async (entry, transferId) => {
-      const id = interchangeIdFor(interchangeId, candidates.indexOf(entry), count) ?? undefined;
+  const read = async (entry: BatchFile) => ({ fileName: entry.file.name, contentBase64: await readAsBase64(entry.file) });
+
+  /** One send per file, the typed interchange id numbered per file. */
+  const sendEach = (profileId: string) =>
+    upload.run(candidates, async (entry, transferId) => {
+      const id = interchangeIdFor(interchangeId, candidates.indexOf(entry), candidates.length) ?? undefined;
       const result = await pageroSend({
-        profile: profile.id,
-        document: { fileName: entry.file.name, contentBase64: await readAsBase64(entry.file) },
+        profile: profileId,
+        document: await read(entry),
         attachments: [],
         ...(id ? { interchangeId: id } : {}),
         ...(contentType ? { contentType } : {}),
@@ -51,7 +51,32 @@ export function PageroDestination({ files }: DestinationPanelProps) {
       });
       return { message: result.message, answer: `${result.answer.meaning} (interchange id ${result.interchangeId})` };
     });
+
+  /** One send carrying the document and its attachments, which the main process zips. */
+  const sendZip = (profileId: string, chosen: PageroZip) =>
+    upload.runTogether(candidates, async (transferId) => {
+      const id = interchangeIdFor(interchangeId, 0, 1) ?? undefined;
+      const result = await pageroSend({
+        profile: profileId,
+        document: await read(chosen.document),
+        attachments: await Promise.all(chosen.attachments.map(read)),
+        ...(id ? { interchangeId: id } : {}),
+        transferId,
+      });
+      return { message: result.message, answer: zipAnswer(result.answer.meaning, result.interchangeId, result.message.fileName ?? chosen.zipName, chosen.attachments.length) };
+    });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!profile) found.profile = 'Choose the Pagero profile to send with.';
+    if (interchangeIdFor(interchangeId, 0, zip ? 1 : candidates.length) === null) found.interchangeId = 'An interchange id is up to 100 letters, digits and . _ : -';
+    if (candidates.length === 0) found.files = 'Add the documents to send.';
+    setErrors(found);
+    if (!profile || Object.keys(found).length > 0 || zip?.problem) return;
+    await (zip ? sendZip(profile.id, zip) : sendEach(profile.id));
     setInterchangeId('');
+    setDocumentKey(null);
   };
 
   return (
@@ -79,10 +104,41 @@ export function PageroDestination({ files }: DestinationPanelProps) {
             No Pagero profiles yet: <Anchor component={Link} to="/partners">add one on the Partners page</Anchor> with the details of your Pagero interconnect specification.
           </Text>
         )}
+        {candidates.length > 1 && (
+          <Radio.Group label="Pagero batch" description={`How these ${candidates.length} files go to Pagero.`} value={mode} onChange={(value) => setMode(value as PageroBatchMode)}>
+            <Group gap="lg" mt={4}>
+              {pageroBatchModes.map((option) => (
+                <Radio key={option.value} value={option.value} label={option.label} />
+              ))}
+            </Group>
+          </Radio.Group>
+        )}
+        {zip && (
+          <Select
+            label="Pagero document"
+            withAsterisk
+            data={candidates.map((entry) => ({ value: entry.key, label: entry.file.name }))}
+            value={zip.document.key}
+            onChange={setDocumentKey}
+            allowDeselect={false}
+            description={`The business document; the other files go with it as its attachments. ${zip.layout}`}
+          />
+        )}
+        {zip?.problem && (
+          <Alert color="red" variant="light" role="alert" title="These files cannot go as one zip">
+            {zip.problem}
+          </Alert>
+        )}
         <Group grow align="flex-start">
           <TextInput
             label="Interchange ID"
-            description={candidates.length > 1 ? 'Optional; numbered per file (-1, -2, …). Empty: made from each file name.' : 'Optional; quote it to Pagero to find the document. Empty: made from the file name.'}
+            description={
+              zip
+                ? 'Optional; quote it to Pagero to find the zip. Empty: made from the document\'s file name.'
+                : candidates.length > 1
+                  ? 'Optional; numbered per file (-1, -2, …). Empty: made from each file name.'
+                  : 'Optional; quote it to Pagero to find the document. Empty: made from the file name.'
+            }
             value={interchangeId}
             error={errors.interchangeId}
             maxLength={96}
@@ -90,12 +146,13 @@ export function PageroDestination({ files }: DestinationPanelProps) {
           />
           <Select
             label="Content type"
-            description="Empty: from each file's extension (XML, JSON, text; anything else goes as binary)."
+            description={zip ? 'A zip always goes as binary (application/octet-stream).' : "Empty: from each file's extension (XML, JSON, text; anything else goes as binary)."}
             data={[...pageroContentTypes]}
-            value={contentType}
+            value={zip ? null : contentType}
+            disabled={zip !== null}
             onChange={(value) => setContentType(value as PageroContentType | null)}
             clearable
-            placeholder="From the extension"
+            placeholder={zip ? 'application/octet-stream' : 'From the extension'}
           />
         </Group>
         {empty.length > 0 && (
@@ -112,8 +169,8 @@ export function PageroDestination({ files }: DestinationPanelProps) {
           </Text>
         )}
         <Group>
-          <Button type="submit" loading={upload.running}>
-            {candidates.length > 1 ? `Send ${candidates.length} files to Pagero` : 'Send to Pagero'}
+          <Button type="submit" loading={upload.running} disabled={Boolean(zip?.problem)}>
+            {zip ? `Send ${candidates.length} files to Pagero as one zip` : candidates.length > 1 ? `Send ${candidates.length} files to Pagero` : 'Send to Pagero'}
           </Button>
           {upload.running && (
             <Button variant="default" onClick={() => void upload.cancelAll()}>

@@ -1,18 +1,27 @@
 // One upload after another for the files of a batch (FISCAL, Pagero): each gets its own transfer id so its
 // progress shows and it can be cancelled; cancelling stops the one in flight and leaves the rest unsent.
-// Every file ends sent (with the server's answer in words), failed (with what to do) or cancelled.
+// Files that travel together (a Pagero zip) share one upload: one transfer id, so their rows show one progress,
+// one Cancel and one answer. Every file ends sent (with the server's answer in words), failed (with what to do)
+// or cancelled.
 import { useRef, useState } from 'react';
 import { CourierError, type MessageSummary } from '../../../../shared/ipc';
 import { describeError } from '../../ipc/describeError';
 import { FileRefusal } from '../../ui/fileContent';
 import { useTransfers } from './queries';
-import { useSendBatch, type BatchFile } from './sendBatch';
+import { useSendBatch, type BatchFile, type TransferState } from './sendBatch';
 import { newTransferId, runOutcome } from './transferWords';
 
 export interface SentFile {
   message: MessageSummary;
   /** The server's answer in words. */
   answer: string;
+}
+
+/** The files of one upload, and how many bytes it will send when that is known before it starts. */
+interface Upload {
+  files: readonly BatchFile[];
+  totalBytes: number | null;
+  send(transferId: string): Promise<SentFile>;
 }
 
 export function useBatchUpload() {
@@ -23,39 +32,47 @@ export function useBatchUpload() {
   const stopped = useRef(false);
   const current = useRef<string | null>(null);
 
-  const run = async (entries: readonly BatchFile[], sendOne: (entry: BatchFile, transferId: string) => Promise<SentFile>) => {
+  const runUploads = async (uploads: readonly Upload[]) => {
     const { setTransfer } = useSendBatch.getState();
+    const settle = (upload: Upload, transfer: TransferState) => upload.files.forEach((entry) => setTransfer(entry.key, transfer));
     stopped.current = false;
     setRunning(true);
     setOutcome(null);
     const tally = { sent: 0, failed: 0, cancelled: 0 };
     try {
-      for (const entry of entries) {
+      for (const upload of uploads) {
         if (stopped.current) break;
         const transferId = newTransferId();
         current.current = transferId;
-        setTransfer(entry.key, { state: 'uploading', transferId, sentBytes: 0, totalBytes: entry.file.size });
+        settle(upload, { state: 'uploading', transferId, sentBytes: 0, totalBytes: upload.totalBytes });
         try {
-          const sent = await sendOne(entry, transferId);
-          setTransfer(entry.key, { state: 'sent', message: sent.message, answer: sent.answer });
-          tally.sent += 1;
+          const sent = await upload.send(transferId);
+          settle(upload, { state: 'sent', message: sent.message, answer: sent.answer });
+          tally.sent += upload.files.length;
         } catch (error) {
           if (error instanceof CourierError && error.code === 'CANCELLED') {
-            setTransfer(entry.key, { state: 'cancelled' });
-            tally.cancelled += 1;
+            settle(upload, { state: 'cancelled' });
+            tally.cancelled += upload.files.length;
           } else {
             const failure = error instanceof FileRefusal ? { title: error.message, hint: error.hint } : describeError(error);
-            setTransfer(entry.key, { state: 'failed', ...failure });
-            tally.failed += 1;
+            settle(upload, { state: 'failed', ...failure });
+            tally.failed += upload.files.length;
           }
         }
       }
     } finally {
       current.current = null;
       setRunning(false);
-      setOutcome(runOutcome(tally, entries.length));
+      setOutcome(runOutcome(tally, uploads.reduce((sum, upload) => sum + upload.files.length, 0)));
     }
   };
+
+  /** One upload per file, in order. */
+  const run = (entries: readonly BatchFile[], sendOne: (entry: BatchFile, transferId: string) => Promise<SentFile>) =>
+    runUploads(entries.map((entry) => ({ files: [entry], totalBytes: entry.file.size, send: (transferId) => sendOne(entry, transferId) })));
+
+  /** One upload carrying all these files (its size is known only once it starts, e.g. a zip built in the main process). */
+  const runTogether = (entries: readonly BatchFile[], sendAll: (transferId: string) => Promise<SentFile>) => runUploads([{ files: entries, totalBytes: null, send: sendAll }]);
 
   /** Cancels the upload in flight and the ones not started yet. */
   const cancelAll = async () => {
@@ -63,5 +80,5 @@ export function useBatchUpload() {
     if (current.current) await cancel(current.current).catch(() => undefined);
   };
 
-  return { run, running, outcome, cancelAll };
+  return { run, runTogether, running, outcome, cancelAll };
 }
