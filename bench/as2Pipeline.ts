@@ -6,7 +6,8 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openMessage } from '../electron/core/as2/openMessage';
-import { sealMessage } from '../electron/core/as2/sealMessage';
+import { composeMessage } from '../electron/core/as2/composeMessage';
+import { partnerInteropSchema } from '../shared/ipc';
 
 /** Large reads: fewer, bigger cipher and hash calls; memory stays a few chunks. */
 const CHUNK = 1024 * 1024;
@@ -22,12 +23,15 @@ const source = createReadStream(input, { highWaterMark: CHUNK });
 const start = performance.now();
 
 if (direction === 'seal') {
-  const sealed = sealMessage(source, {
-    payload: { contentType: 'application/octet-stream', filename: 'payload.bin' },
-    signer: us,
-    recipients: [{ certificate: partner }],
+  const sealed = composeMessage(source, {
+    payload: { contentType: 'application/octet-stream', fileName: 'payload.bin' },
+    sign: { signer: us, digest: 'sha256' },
+    encrypt: { certificate: partner, cipher: 'aes-256-cbc', keyTransport: 'rsa-pkcs1v15' },
+    compression: 'none',
+    interop: partnerInteropSchema.parse({}),
+    micAlgorithm: 'sha256',
   });
-  await pipeline(Readable.from(sealed.bytes), createWriteStream(output));
+  await pipeline(Readable.from(sealed.body), createWriteStream(output));
 } else {
   const opened = await openMessage(source, { identities: [us], certificates: [partner] });
   await pipeline(Readable.from(opened.payload), createWriteStream(output));

@@ -1,4 +1,4 @@
-// The streamed AS2 pipeline against implementations we did not write: openssl opens what sealMessage writes and
+// The streamed AS2 pipeline against implementations we did not write: openssl opens what composeMessage writes and
 // checks its detached signature; openMessage opens what `openssl cms -sign | openssl cms -encrypt -stream` writes;
 // and the streaming multipart/signed splitter cuts Mendelson's captured message where the buffer parser does, with
 // Mendelson's signature verifying through the precomputed-digest path.
@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMessage } from '../../electron/core/as2/openMessage';
-import { sealMessage } from '../../electron/core/as2/sealMessage';
+import { composeMessage } from '../../electron/core/as2/composeMessage';
+import { partnerInteropSchema } from '../../shared/ipc';
 import { verifySignedData } from '../../electron/core/cms/signedDataVerification';
 import { withCanonicalHeaders } from '../../electron/core/mime/canonicalize';
 import { readMultipartSigned } from '../../electron/core/mime/multipartSigned';
@@ -42,14 +43,17 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-describe('Courier → openssl: sealMessage (SHA-256, AES-256-CBC, RSA v1.5), streamed BER', () => {
+describe('Courier → openssl: composeMessage (SHA-256, AES-256-CBC, RSA v1.5), streamed BER', () => {
   it('openssl decrypts it, and verifies the detached signature over the first part', async () => {
-    const sealed = sealMessage(chunked(payload, 65_536), {
-      payload: { contentType: 'application/edi-x12', filename: 'po.x12' },
-      signer: alice,
-      recipients: [{ certificate: bob.certificate }],
+    const sealed = composeMessage(chunked(payload, 65_536), {
+      payload: { contentType: 'application/octet-stream', fileName: 'po.x12' },
+      sign: { signer: alice, digest: 'sha256' },
+      encrypt: { certificate: bob.certificate, cipher: 'aes-256-cbc', keyTransport: 'rsa-pkcs1v15' },
+      compression: 'none',
+      interop: partnerInteropSchema.parse({}),
+      micAlgorithm: 'sha256',
     });
-    const message = await collect(sealed.bytes);
+    const message = await collect(sealed.body);
     expect(message.subarray(0, 2)).toEqual(Buffer.from([0x30, 0x80]));
     const mime = openssl(['cms', '-decrypt', '-binary', '-inform', 'DER', '-inkey', path('bob.key'), '-recip', path('bob.pem')], message);
     const signed = readMultipartSigned(parseEntity(mime));
@@ -58,7 +62,7 @@ describe('Courier → openssl: sealMessage (SHA-256, AES-256-CBC, RSA v1.5), str
     writeFileSync(path('content'), signed.content.rawBytes);
     writeFileSync(path('signature.der'), signed.signature.body);
     openssl(['cms', '-verify', '-binary', '-noverify', '-inform', 'DER', '-in', path('signature.der'), '-content', path('content'), '-certfile', path('alice.pem'), '-out', '/dev/null']);
-    expect(sealed.mic().value.equals(createHash('sha256').update(signed.content.rawBytes).digest())).toBe(true);
+    expect(sealed.mic().base64).toBe(createHash('sha256').update(signed.content.rawBytes).digest('base64'));
   });
 });
 

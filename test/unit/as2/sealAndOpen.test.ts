@@ -4,7 +4,8 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openMessage } from '../../../electron/core/as2/openMessage';
-import { sealMessage } from '../../../electron/core/as2/sealMessage';
+import { composeMessage } from '../../../electron/core/as2/composeMessage';
+import { partnerInteropSchema } from '../../../shared/ipc';
 import { chunked, cmsFailure, fixtureRecipient, type RsaIdentity } from '../../support/cms';
 import { issueCertificate, makeKey } from '../../support/testPki';
 
@@ -23,16 +24,19 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
 }
 
 async function seal(): Promise<{ message: Buffer; mic: Buffer }> {
-  const sealed = sealMessage(chunked(payload, 8192), {
-    payload: { contentType: 'application/octet-stream', filename: 'x.bin' },
-    signer: alice,
-    recipients: [{ certificate: bob.certificate }],
+  const sealed = composeMessage(chunked(payload, 8192), {
+    payload: { contentType: 'application/octet-stream', fileName: 'x.bin' },
+    sign: { signer: alice, digest: 'sha256' },
+    encrypt: { certificate: bob.certificate, cipher: 'aes-256-cbc', keyTransport: 'rsa-pkcs1v15' },
+    compression: 'none',
+    interop: partnerInteropSchema.parse({}),
+    micAlgorithm: 'sha256',
   });
-  const message = await collect(sealed.bytes);
-  return { message, mic: sealed.mic().value };
+  const message = await collect(sealed.body);
+  return { message, mic: Buffer.from(sealed.mic().base64, 'base64') };
 }
 
-describe('sealMessage → openMessage', () => {
+describe('composeMessage (streamed sign + encrypt) → openMessage', () => {
   it('the payload, its file name and the MIC come back, from any chunking', async () => {
     const { message, mic } = await seal();
     for (const chunk of [1000, 65_536, message.length]) {
