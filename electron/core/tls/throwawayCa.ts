@@ -1,6 +1,6 @@
-// A throwaway CA made at start (EC P-256, one day) that issues server certificates: every simulator serves real
-// HTTPS on 127.0.0.1 with it, and `courier serve` uses it for an AS2 listener given no certificate of its own.
-// Clients trust that CA per profile scope, so no check is ever switched off.
+// A throwaway CA made at start (EC P-256, valid 90 days, so a demo's certificates raise no expiry warning) that
+// issues server certificates: every simulator serves real HTTPS on 127.0.0.1 with it, and `courier serve` uses it
+// for an AS2 listener given no certificate of its own. Clients trust that CA per profile scope, never globally.
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
@@ -54,7 +54,7 @@ function certificate(subject: string, issuer: string, publicKey: KeyObject, sign
     serialNumber: serial.buffer.slice(serial.byteOffset, serial.byteOffset + serial.length),
     signature: algorithm,
     issuer: name(issuer),
-    validity: new Validity({ notBefore: new Date(now - HOUR), notAfter: new Date(now + 24 * HOUR) }),
+    validity: new Validity({ notBefore: new Date(now - HOUR), notAfter: new Date(now + 90 * 24 * HOUR) }),
     subject: name(subject),
     subjectPublicKeyInfo: AsnConvert.parse(publicKey.export({ type: 'spki', format: 'der' }), SubjectPublicKeyInfo),
     extensions: new Extensions(extensions),
