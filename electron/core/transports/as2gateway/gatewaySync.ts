@@ -2,7 +2,7 @@
 // download their attachments, make them durable (blobs, then the Inbox row), and only THEN mark them read on the
 // gateway. A stop anywhere loses nothing (an unmarked message comes back next time) and duplicates nothing (a
 // message already in Inbox is only marked read). Then every unsettled Outbox row gets its gateway status.
-import type { As2gMessage } from '../../../../shared/ipc';
+import type { As2gMessage, MessageProblem } from '../../../../shared/ipc';
 import type { CourierContext } from '../../home/openHome';
 import type { StoredBlob } from '../../store/blobs';
 import { batchDownload, type BatchMessage } from './batchDownload';
@@ -36,6 +36,16 @@ function incomplete(record: As2gMessage, download: BatchMessage | undefined): st
   return null;
 }
 
+/** A message the gateway answered with an error MDN: what its MDN said, and what to check. */
+function gatewayErrorProblem(mdnText: string): MessageProblem {
+  const text = mdnText.trim().slice(0, 500);
+  return {
+    code: 'gateway-error-mdn',
+    summary: `The AS2 Gateway could not process this message and answered the partner with an error MDN${text ? `: ${text}` : '.'}`,
+    whatToCheck: "Check the partner's certificates and your station's keys on the AS2 Gateway; the partner will usually send it again once fixed.",
+  };
+}
+
 async function store(ctx: CourierContext, account: { id: string; name: string }, record: As2gMessage, download: BatchMessage | undefined): Promise<void> {
   const files: { name: string; blob: StoredBlob }[] = [];
   for (const expected of record.attachments) {
@@ -59,7 +69,7 @@ async function store(ctx: CourierContext, account: { id: string; name: string },
         wire,
         payload: files[0]?.blob ?? null,
         security: null,
-        problem: null,
+        problem: record.mdnMessage?.mdnError ? gatewayErrorProblem(record.mdnMessage.content) : null,
         status: record.mdnMessage?.mdnError ? 'received-with-error' : 'received',
         statusText: gatewayStatusText(record, 'received'),
       },

@@ -27,7 +27,7 @@ const mono = (value: string | null) =>
     </Text>
   );
 
-export function MdnSection({ mdn, direction }: { mdn: MdnView | null; direction: 'inbound' | 'outbound' }) {
+export function MdnSection({ mdn, direction, protocol }: { mdn: MdnView | null; direction: 'inbound' | 'outbound'; protocol: string }) {
   const [rawShown, raw] = useDisclosure(false);
   const rawId = useId();
   if (mdn === null) {
@@ -40,7 +40,7 @@ export function MdnSection({ mdn, direction }: { mdn: MdnView | null; direction:
   const pending = mdn.state === 'pending';
   const facts: Fact[] = [
     ['Disposition', mdn.disposition ?? (pending ? 'Not yet received' : 'None')],
-    ['Delivery', `${mdn.delivery === 'sync' ? 'Synchronous' : 'Asynchronous'}, ${mdn.direction === 'received' ? 'received from the partner' : 'sent by us'}${mdn.at ? ` at ${timeLabel(mdn.at)}` : ''}`],
+    ['Delivery', `${mdn.delivery === 'sync' ? 'Synchronous' : 'Asynchronous'}, ${mdn.direction === 'received' ? 'received from the partner' : protocol === 'as2gateway' ? 'sent for us by the AS2 Gateway' : 'sent by us'}${mdn.at ? ` at ${timeLabel(mdn.at)}` : ''}`],
     ['State', pending ? 'Pending' : mdn.state === 'failed' ? 'Failed' : 'Complete'],
     ['MIC algorithm', mdn.micAlgorithm ?? '—'],
     ['MIC returned', mono(mdn.micReturned)],

@@ -95,7 +95,7 @@ function LoadedMessage({ id }: { id: number }) {
         <FactList facts={summaryFacts(message)} />
       </ViewSection>
       <SecuritySection security={message.security} />
-      <MdnSection mdn={message.mdn} direction={message.direction} />
+      <MdnSection mdn={message.mdn} direction={message.direction} protocol={message.protocol} />
       <PayloadSection message={message} />
       <HeadersSection headers={message.headers} />
       <AttemptsSection attempts={message.attempts} nextAttemptAt={message.nextAttemptAt} />
