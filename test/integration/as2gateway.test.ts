@@ -339,6 +339,8 @@ describe('Inbox and Outbox through the sync', () => {
     const detail = await ctx.messageQueries.detail(rows.find((r) => r.subject === 'sync B')!.id);
     expect(detail.headers.filter(([name]) => name === 'X-AS2G-Attachment')).toHaveLength(2);
     expect(detail.mdn).toMatchObject({ direction: 'sent', text: expect.stringContaining('decryption-failed') });
+    expect(detail.problem).toMatchObject({ code: 'gateway-error-mdn', summary: expect.stringContaining('decryption-failed') });
+    expect((await ctx.messageQueries.detail(rowA.id)).problem).toBeNull();
     await markUnread(conn, a.entity.as2MessageId);
     const second = await syncAccount(ctx, accounts, 'sim', conn);
     expect(second).toMatchObject({ stored: 0, alreadyStored: 1, markedRead: 1 });
