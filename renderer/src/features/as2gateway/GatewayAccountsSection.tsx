@@ -1,12 +1,15 @@
 // AS2 Gateway accounts beside own stations: the hosted gateway's login (user and password, the password typed in
 // once and sealed), whether a session is kept, the last sync, and "Sync now" to pull unread received messages
 // into Inbox. Deleting an account asks once and keeps its messages.
-import { Alert, Badge, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
-import { AS2G_DEFAULT_BASE_URL, type As2gAccountSummary } from '../../../../shared/ipc';
-import { describeError, type ErrorDescription } from '../../ipc/describeError';
-import { DeleteConnectionDialog, type DeleteTarget } from '../connections/DeleteConnectionDialog';
-import { Advice } from '../tls/Advice';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { AS2G_DEFAULT_BASE_URL, type As2gAccountSummary, type InputOf } from '../../../../shared/ipc';
+import { describeError } from '../../ipc/describeError';
+import { ConfirmDeleteDialog, type DeleteRequest } from '../../ui/ConfirmDeleteDialog';
+import { RowActions } from '../../ui/RowActions';
+import { SaveActions } from '../../ui/SaveActions';
+import { SecretInput } from '../../ui/SecretInput';
+import { useSaveForm, type FieldErrors } from '../../ui/useSaveForm';
 import { useGatewayAccounts, useGatewayCall } from './queries';
 
 interface Draft {
@@ -16,39 +19,30 @@ interface Draft {
   password: string;
 }
 
+/** The save input, or why not, field by field; the password is needed only for a new account. */
+function toAccountInput(draft: Draft, account: As2gAccountSummary | null): { input: InputOf<'as2g.accounts.save'> | null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/i.test(draft.name)) errors.name = 'A name is 1–64 letters, digits and . _ - (e.g. acme-gateway).';
+  if (!/^https?:\/\/\S+$/.test(draft.baseUrl.trim())) errors.baseUrl = 'The base URL starts with https:// (http is only followed to https).';
+  if (draft.username.trim() === '') errors.username = 'The e-mail address you log in to the gateway with.';
+  if (!account && draft.password === '') errors.password = 'The gateway password is needed once; it is sealed and never shown again.';
+  if (Object.keys(errors).length > 0) return { input: null, errors };
+  return { input: { name: draft.name, baseUrl: draft.baseUrl.trim(), username: draft.username.trim(), ...(draft.password ? { password: draft.password } : {}) }, errors };
+}
+
 function AccountForm({ account, onDone }: { account: As2gAccountSummary | null; onDone(): void }) {
   const headingId = useId();
   const save = useGatewayCall('as2g.accounts.save');
-  const [draft, setDraft] = useState<Draft>({ name: account?.name ?? '', baseUrl: account?.baseUrl ?? AS2G_DEFAULT_BASE_URL, username: account?.username ?? '', password: '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [saving, setSaving] = useState(false);
-  const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof errors = {};
-    if (!/^[a-z0-9][a-z0-9._-]{0,63}$/i.test(draft.name)) found.name = 'A name is 1–64 letters, digits and . _ - (e.g. acme-gateway).';
-    if (!/^https?:\/\/\S+$/.test(draft.baseUrl.trim())) found.baseUrl = 'The base URL starts with https:// (http is only followed to https).';
-    if (draft.username.trim() === '') found.username = 'The e-mail address you log in to the gateway with.';
-    if (!account && draft.password === '') found.password = 'The gateway password is needed once; it is sealed and never shown again.';
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) return;
-    setSaving(true);
-    try {
-      await save({ name: draft.name, baseUrl: draft.baseUrl.trim(), username: draft.username.trim(), ...(draft.password ? { password: draft.password } : {}) });
-      setDraft((current) => ({ ...current, password: '' }));
-      onDone();
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { draft, edit, errors, failure, saving, onSubmit } = useSaveForm({
+    initial: (): Draft => ({ name: account?.name ?? '', baseUrl: account?.baseUrl ?? AS2G_DEFAULT_BASE_URL, username: account?.username ?? '', password: '' }),
+    check: (current) => toAccountInput(current, account),
+    save,
+    forget: { password: '' },
+    onSaved: onDone,
+  });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={4} id={headingId}>
           {account ? `Edit gateway account ${account.name}` : 'New AS2 Gateway account'}
@@ -57,29 +51,9 @@ function AccountForm({ account, onDone }: { account: As2gAccountSummary | null; 
           <TextInput label="Account name" withAsterisk disabled={account !== null} value={draft.name} error={errors.name} onChange={(event) => edit({ name: event.currentTarget.value })} />
           <TextInput label="Base URL" description={`The gateway's REST API v1, normally ${AS2G_DEFAULT_BASE_URL}.`} value={draft.baseUrl} error={errors.baseUrl} onChange={(event) => edit({ baseUrl: event.currentTarget.value })} />
           <TextInput label="User (e-mail)" withAsterisk autoComplete="off" value={draft.username} error={errors.username} onChange={(event) => edit({ username: event.currentTarget.value })} />
-          <PasswordInput
-            label="Password"
-            withAsterisk={!account}
-            autoComplete="off"
-            description={account?.sealed.login ? 'Stored. Leave empty to keep it; type a new one to replace it.' : 'Write-only: sealed in Courier and never shown again.'}
-            value={draft.password}
-            error={errors.password}
-            onChange={(event) => edit({ password: event.currentTarget.value })}
-          />
+          <SecretInput label="Password" stored={account?.sealed.login} value={draft.password} error={errors.password} onChange={(password) => edit({ password })} />
         </SimpleGrid>
-        {failure && (
-          <Alert color="red" variant="light" role="alert" title="The account was not saved">
-            <Advice message={failure.title} hint={failure.hint} />
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            Save gateway account
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SaveActions label="Save gateway account" failureTitle="The account was not saved" failure={failure} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -137,20 +111,14 @@ function AccountRow({ account, onEdit, onDelete }: { account: As2gAccountSummary
         )}
       </Table.Td>
       <Table.Td>
-        <Group gap="xs" wrap="nowrap">
+        <RowActions subject={account.name} onEdit={onEdit} onDelete={onDelete}>
           <Button size="xs" variant="light" loading={busy === 'sync'} onClick={() => void act('sync')} aria-label={`Sync ${account.name} now`}>
             Sync now
           </Button>
           <Button size="xs" variant="default" loading={busy === 'login'} onClick={() => void act('login')} aria-label={`Log in to ${account.name}`}>
             Log in
           </Button>
-          <Button size="xs" variant="default" onClick={onEdit} aria-label={`Edit ${account.name}`}>
-            Edit
-          </Button>
-          <Button size="xs" variant="subtle" color="red" onClick={onDelete} aria-label={`Delete ${account.name}`}>
-            Delete
-          </Button>
-        </Group>
+        </RowActions>
       </Table.Td>
     </Table.Tr>
   );
@@ -161,7 +129,7 @@ export function GatewayAccountsSection() {
   const accounts = useGatewayAccounts();
   const remove = useGatewayCall('as2g.accounts.delete');
   const [editing, setEditing] = useState<As2gAccountSummary | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deleting, setDeleting] = useState<DeleteRequest | null>(null);
   const list = accounts.data?.accounts ?? [];
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>
@@ -202,14 +170,19 @@ export function GatewayAccountsSection() {
                 account={account}
                 onEdit={() => setEditing(account)}
                 onDelete={() =>
-                  setDeleting({ kind: 'AS2 Gateway account', name: account.name, stays: 'Its messages stay in Inbox and Outbox; nothing is deleted on the gateway.', remove: () => remove({ account: account.id, confirm: true }) })
+                  setDeleting({
+                    kind: 'AS2 Gateway account',
+                    name: account.name,
+                    consequences: 'Its settings and stored secrets are removed. Its messages stay in Inbox and Outbox; nothing is deleted on the gateway.',
+                    remove: () => remove({ account: account.id, confirm: true }),
+                  })
                 }
               />
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <DeleteConnectionDialog target={deleting} onClose={() => setDeleting(null)} />
+      <ConfirmDeleteDialog request={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ import { FileRefusal, readAsBase64 } from '../../ui/fileContent';
 import type { DestinationPanelProps } from '../compose/destinationPanel';
 import { unsentFiles, useSendBatch } from '../compose/sendBatch';
 import { messagePath } from '../messages/MessageList';
-import { FormFailure } from '../partners/FormFailure';
+import { FormFailure } from '../../ui/FormFailure';
 import { useGatewayAccounts, useGatewayCall, useGatewayDirectory } from './queries';
 
 type Field = 'account' | 'station' | 'partner' | 'files' | 'subject';

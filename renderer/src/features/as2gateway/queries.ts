@@ -1,9 +1,9 @@
 // AS2 Gateway accounts, and the gateway's own partners and stations, over the contract. Saves and calls are plain
 // calls, not react-query mutations: an account save holds the password, which a mutation would keep in the cache.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { CallName, InputOf, OutputOf } from '../../../../shared/ipc';
 import { useClient } from '../../ipc/ClientProvider';
+import { useRefreshingCall } from '../../ipc/useRefreshingCall';
 
 export const gatewayAccountsKey = ['as2g.accounts.list'] as const;
 
@@ -22,18 +22,9 @@ export function useGatewayDirectory(account: string | null) {
 
 type GatewayCall = Extract<CallName, 'as2g.accounts.save' | 'as2g.accounts.delete' | 'as2g.login' | 'as2g.sync' | 'as2g.send'>;
 
+const refreshAccounts = (queryClient: QueryClient) => void queryClient.invalidateQueries({ queryKey: gatewayAccountsKey });
+
 /** One call; the account list refreshes after it, whatever its outcome. */
 export function useGatewayCall<N extends GatewayCall>(name: N): (input: InputOf<N>) => Promise<OutputOf<N>> {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (input: InputOf<N>) => {
-      try {
-        return await client.call(name, input);
-      } finally {
-        void queryClient.invalidateQueries({ queryKey: gatewayAccountsKey });
-      }
-    },
-    [client, queryClient, name],
-  );
+  return useRefreshingCall(name, refreshAccounts);
 }

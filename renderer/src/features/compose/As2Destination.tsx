@@ -8,7 +8,7 @@ import type { MessageSummary } from '../../../../shared/ipc';
 import { describeError, type ErrorDescription } from '../../ipc/describeError';
 import { FileRefusal, readAsBase64 } from '../../ui/fileContent';
 import { messagePath } from '../messages/MessageList';
-import { FormFailure } from '../partners/FormFailure';
+import { FormFailure } from '../../ui/FormFailure';
 import { usePartners } from '../partners/queries';
 import type { DestinationPanelProps } from './destinationPanel';
 import { useSendDocument } from './queries';

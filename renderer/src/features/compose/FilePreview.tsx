@@ -6,7 +6,7 @@ import { MAX_CONTRACT_PAYLOAD_BYTES, type DocumentInspection } from '../../../..
 import { describeError } from '../../ipc/describeError';
 import { FactList } from '../../ui/FactList';
 import { sizeLabel } from '../messages/messageWords';
-import { Advice } from '../tls/Advice';
+import { FormFailure } from '../../ui/FormFailure';
 import { delimiterLabel, encodingLabel, orderedProblems, problemLabel } from './previewWords';
 import { useInspection } from './queries';
 import type { BatchFile } from './sendBatch';
@@ -85,9 +85,7 @@ export function FilePreview({ entry }: { entry: BatchFile }) {
       ) : inspection.data ? (
         <Inspection inspection={inspection.data} />
       ) : inspection.isError ? (
-        <Alert color="red" variant="light" role="alert" title="The file could not be checked">
-          <Advice message={describeError(inspection.error).title} hint={describeError(inspection.error).hint} />
-        </Alert>
+        <FormFailure title="The file could not be checked" failure={describeError(inspection.error)} />
       ) : inspection.isLoading ? (
         <Text size="sm">Checking {file.name}…</Text>
       ) : (

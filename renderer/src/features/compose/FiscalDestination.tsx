@@ -1,11 +1,12 @@
 // Uploading the batch to FISCAL: a profile (region, customer, unit, access token), the file type the files
 // hold (transactions, suppliers, employees), and one upload per file. Files whose check found an error are
 // held back, so nothing FISCAL would reject leaves the machine; the answer of each upload shows in the table.
-import { Alert, Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { fiscalFileTypes, type FiscalFileType } from '../../../../shared/ipc';
 import { readAsBase64 } from '../../ui/fileContent';
+import { BatchSubmit } from './BatchSubmit';
 import type { DestinationPanelProps } from './destinationPanel';
 import { useFiscalProfiles } from '../connections/queries';
 import { useInspections, useTransfers } from './queries';
@@ -97,24 +98,7 @@ export function FiscalDestination({ files }: DestinationPanelProps) {
             Held back (their check found a problem, or is still running): {held.map((entry) => entry.file.name).join(', ')}.
           </Text>
         )}
-        <Text size="sm" role="status">
-          {upload.outcome ?? ''}
-        </Text>
-        {errors.files && (
-          <Text size="sm" c="red" role="alert">
-            {errors.files}
-          </Text>
-        )}
-        <Group>
-          <Button type="submit" loading={upload.running}>
-            {ready.length > 1 ? `Upload ${ready.length} files to FISCAL` : 'Upload to FISCAL'}
-          </Button>
-          {upload.running && (
-            <Button variant="default" onClick={() => void upload.cancelAll()}>
-              Cancel uploads
-            </Button>
-          )}
-        </Group>
+        <BatchSubmit upload={upload} filesError={errors.files} label={ready.length > 1 ? `Upload ${ready.length} files to FISCAL` : 'Upload to FISCAL'} cancelLabel="Cancel uploads" />
       </Stack>
     </form>
   );

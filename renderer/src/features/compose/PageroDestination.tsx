@@ -2,11 +2,12 @@
 // login), an optional interchange id the user can quote to Pagero, and either one send per file or, for several
 // files, one zip of a business document with the others as its attachments; the answer (or refusal, with what
 // to do) shows in the table.
-import { Alert, Anchor, Button, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { pageroContentTypes } from '../../../../shared/ipc';
 import { readAsBase64 } from '../../ui/fileContent';
+import { BatchSubmit } from './BatchSubmit';
 import type { DestinationPanelProps } from './destinationPanel';
 import { interchangeIdFor } from './interchangeIds';
 import { usePageroProfiles } from '../connections/queries';
@@ -160,24 +161,13 @@ export function PageroDestination({ files }: DestinationPanelProps) {
             Held back (empty): {empty.map((entry) => entry.file.name).join(', ')}.
           </Text>
         )}
-        <Text size="sm" role="status">
-          {upload.outcome ?? ''}
-        </Text>
-        {errors.files && (
-          <Text size="sm" c="red" role="alert">
-            {errors.files}
-          </Text>
-        )}
-        <Group>
-          <Button type="submit" loading={upload.running} disabled={Boolean(zip?.problem)}>
-            {zip ? `Send ${candidates.length} files to Pagero as one zip` : candidates.length > 1 ? `Send ${candidates.length} files to Pagero` : 'Send to Pagero'}
-          </Button>
-          {upload.running && (
-            <Button variant="default" onClick={() => void upload.cancelAll()}>
-              Cancel sending
-            </Button>
-          )}
-        </Group>
+        <BatchSubmit
+          upload={upload}
+          filesError={errors.files}
+          label={zip ? `Send ${candidates.length} files to Pagero as one zip` : candidates.length > 1 ? `Send ${candidates.length} files to Pagero` : 'Send to Pagero'}
+          cancelLabel="Cancel sending"
+          disabled={Boolean(zip?.problem)}
+        />
       </Stack>
     </form>
   );

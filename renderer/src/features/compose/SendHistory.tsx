@@ -1,6 +1,6 @@
 // Every upload to FISCAL and Pagero, newest first, with the server's answer: the History the Send page keeps
 // beside the batch. A row opens the message in the Outbox; Re-send posts the same file again as a new upload.
-import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { messagePath } from '../messages/MessageList';
 import { messagesListKey, useQueueAction } from '../messages/queries';
 import { StatusBadge } from '../messages/StatusBadge';
 import { timeLabel } from '../messages/messageWords';
-import { Advice } from '../tls/Advice';
+import { FormFailure } from '../../ui/FormFailure';
 
 /** The uploads shown; older ones are in the Outbox. */
 const HISTORY_ROWS = 25;
@@ -89,11 +89,7 @@ export function SendHistory() {
             {confirming?.fileName ?? 'The file'} goes to {protocolNames[confirming?.protocol ?? ''] ?? 'the service'} again as a new upload; the first one stays in the
             History. Re-send only when the first was refused or the service asks for it again.
           </Text>
-          {resend.isError && (
-            <Alert color="red" variant="light" role="alert" title="It was not sent again">
-              <Advice message={describeError(resend.error).title} hint={describeError(resend.error).hint} />
-            </Alert>
-          )}
+          <FormFailure title="It was not sent again" failure={resend.isError ? describeError(resend.error) : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(null)}>
               Cancel

@@ -2,14 +2,14 @@
 // the endpoints Pagero pushes documents to.
 import { Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
-import { DeleteConnectionDialog, type DeleteTarget } from './DeleteConnectionDialog';
+import { ConfirmDeleteDialog, type DeleteRequest } from '../../ui/ConfirmDeleteDialog';
 import { FiscalProfiles } from './FiscalProfiles';
 import { PageroProfiles } from './PageroProfiles';
 import { PushEndpoints } from './PushEndpoints';
 
 export function ConnectionsSection() {
   const headingId = useId();
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deleting, setDeleting] = useState<DeleteRequest | null>(null);
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>
       <Title order={2} size="h3" id={headingId}>
@@ -22,7 +22,7 @@ export function ConnectionsSection() {
       <FiscalProfiles onDelete={setDeleting} />
       <PageroProfiles onDelete={setDeleting} />
       <PushEndpoints onDelete={setDeleting} />
-      <DeleteConnectionDialog target={deleting} onClose={() => setDeleting(null)} />
+      <ConfirmDeleteDialog request={deleting} onClose={() => setDeleting(null)} />
     </Stack>
   );
 }

@@ -1,48 +1,33 @@
 // Pagero send profiles: the Interchange API address, the document type and send mode of the endpoint, and how
 // Courier logs in — Basic, or OAuth2 with the password grant (token endpoint, client id and secret). Passwords
 // and secrets are write-only: typed in, sealed, afterwards shown only as "stored".
-import { Alert, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
+import { Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useId } from 'react';
 import type { PageroProfileSummary } from '../../../../shared/ipc';
-import { describeError, type ErrorDescription } from '../../ipc/describeError';
-import { Advice } from '../tls/Advice';
-import { pageroDraftOf, toPageroInput, type DraftErrors, type PageroDraft } from './connectionDrafts';
-import type { DeleteTarget } from './DeleteConnectionDialog';
+import type { DeleteRequest } from '../../ui/ConfirmDeleteDialog';
+import { SaveActions } from '../../ui/SaveActions';
+import { SecretInput } from '../../ui/SecretInput';
+import { useSaveForm } from '../../ui/useSaveForm';
+import { ConnectionList } from './ConnectionList';
+import { pageroDraftOf, toPageroInput, type PageroDraft } from './connectionDrafts';
 import { useConnectionCall, usePageroProfiles } from './queries';
 
 const authLabels = { basic: 'Basic', 'oauth2-password': 'OAuth2 (password grant)' } as const;
-const storedNote = (stored: boolean | undefined) => (stored ? 'Stored. Leave empty to keep it; type a new value to replace it.' : 'Write-only: sealed in Courier and never shown again.');
 
 function PageroProfileForm({ profile, onDone }: { profile: PageroProfileSummary | null; onDone(): void }) {
   const headingId = useId();
   const save = useConnectionCall('pagero.profiles.save');
-  const [draft, setDraft] = useState<PageroDraft>(() => pageroDraftOf(profile));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [saving, setSaving] = useState(false);
-  const edit = (change: Partial<PageroDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const { draft, edit, errors, failure, saving, onSubmit } = useSaveForm({
+    initial: () => pageroDraftOf(profile),
+    check: (current) => toPageroInput(current, profile),
+    save,
+    forget: { password: '', clientSecret: '' },
+    onSaved: onDone,
+  });
   const oauth = draft.authMode === 'oauth2-password';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { input, errors: found } = toPageroInput(draft, profile);
-    setErrors(found);
-    setFailure(null);
-    if (input === null) return;
-    setSaving(true);
-    try {
-      await save(input);
-      setDraft((current) => ({ ...current, password: '', clientSecret: '' }));
-      onDone();
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={4} id={headingId}>
           {profile ? `Edit Pagero profile ${profile.name}` : 'New Pagero profile'}
@@ -61,117 +46,49 @@ function PageroProfileForm({ profile, onDone }: { profile: PageroProfileSummary 
           />
           <div />
           <TextInput label="User name" withAsterisk autoComplete="off" value={draft.username} error={errors.username} onChange={(event) => edit({ username: event.currentTarget.value })} />
-          <PasswordInput
-            label="Password"
-            description={storedNote(profile?.sealed.login)}
-            withAsterisk={!profile?.sealed.login}
-            autoComplete="off"
-            value={draft.password}
-            error={errors.password}
-            onChange={(event) => edit({ password: event.currentTarget.value })}
-          />
+          <SecretInput label="Password" stored={profile?.sealed.login} value={draft.password} error={errors.password} onChange={(password) => edit({ password })} />
           {oauth && (
             <>
               <TextInput label="Token endpoint" withAsterisk value={draft.ssoUrl} error={errors.ssoUrl} onChange={(event) => edit({ ssoUrl: event.currentTarget.value })} />
               <div />
               <TextInput label="Client id" withAsterisk autoComplete="off" value={draft.clientId} error={errors.clientId} onChange={(event) => edit({ clientId: event.currentTarget.value })} />
-              <PasswordInput
-                label="Client secret"
-                description={storedNote(profile?.sealed.client)}
-                withAsterisk={!profile?.sealed.client}
-                autoComplete="off"
-                value={draft.clientSecret}
-                error={errors.clientSecret}
-                onChange={(event) => edit({ clientSecret: event.currentTarget.value })}
-              />
+              <SecretInput label="Client secret" stored={profile?.sealed.client} value={draft.clientSecret} error={errors.clientSecret} onChange={(clientSecret) => edit({ clientSecret })} />
             </>
           )}
         </SimpleGrid>
-        {failure && (
-          <Alert color="red" variant="light" role="alert" title="The profile was not saved">
-            <Advice message={failure.title} hint={failure.hint} />
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            Save Pagero profile
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SaveActions label="Save Pagero profile" failureTitle="The profile was not saved" failure={failure} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );
 }
 
-export function PageroProfiles({ onDelete }: { onDelete(target: DeleteTarget): void }) {
-  const headingId = useId();
+export function PageroProfiles({ onDelete }: { onDelete(request: DeleteRequest): void }) {
   const profiles = usePageroProfiles();
   const remove = useConnectionCall('pagero.profiles.delete');
-  const [editing, setEditing] = useState<{ profile: PageroProfileSummary | null } | null>(null);
-  const list = profiles.data?.profiles ?? [];
   return (
-    <Stack gap="xs" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between">
-        <Title order={3} size="h4" id={headingId}>
-          Pagero profiles
-        </Title>
-        <Button variant="default" onClick={() => setEditing({ profile: null })} disabled={editing !== null}>
-          Add Pagero profile
-        </Button>
-      </Group>
-      {list.length === 0 ? (
-        <Text size="sm">{profiles.isError ? 'The Pagero profiles could not be loaded.' : profiles.isSuccess ? 'No Pagero profiles yet.' : 'Loading…'}</Text>
-      ) : (
-        <Table aria-labelledby={headingId}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Endpoint</Table.Th>
-              <Table.Th scope="col">Login</Table.Th>
-              <Table.Th scope="col">Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((profile) => (
-              <Table.Tr key={profile.id}>
-                <Table.Td>{profile.name}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                    {profile.endpointUrl}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {authLabels[profile.authMode]} as {profile.username}
-                  {profile.sealed.login ? '' : ' (no password stored)'}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="compact-sm" variant="default" onClick={() => setEditing({ profile })} aria-label={`Edit Pagero profile ${profile.name}`}>
-                      Edit
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      color="red"
-                      aria-label={`Delete Pagero profile ${profile.name}`}
-                      onClick={() => onDelete({ kind: 'Pagero profile', name: profile.name, stays: 'What was sent with it stays in the History and the Outbox.', remove: () => remove({ profile: profile.id, confirm: true }) })}
-                    >
-                      Delete
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+    <ConnectionList
+      title="Pagero profiles"
+      noun="Pagero profile"
+      list={{ rows: profiles.data?.profiles ?? [], isError: profiles.isError, isSuccess: profiles.isSuccess }}
+      columns={['Name', 'Endpoint', 'Login']}
+      cells={(profile) => (
+        <>
+          <Table.Td>{profile.name}</Table.Td>
+          <Table.Td>
+            <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+              {profile.endpointUrl}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            {authLabels[profile.authMode]} as {profile.username}
+            {profile.sealed.login ? '' : ' (no password stored)'}
+          </Table.Td>
+        </>
       )}
-      {editing && (
-        <Paper withBorder p="md">
-          <PageroProfileForm key={editing.profile?.id ?? 'new'} profile={editing.profile} onDone={() => setEditing(null)} />
-        </Paper>
-      )}
-    </Stack>
+      stays="What was sent with it stays in the History and the Outbox."
+      remove={(profile) => remove({ profile: profile.id, confirm: true })}
+      onDelete={onDelete}
+      form={(profile, done) => <PageroProfileForm profile={profile} onDone={done} />}
+    />
   );
 }

@@ -1,47 +1,32 @@
 // Where Pagero's HTTP client posts documents to Courier: one endpoint per setup, with the login Pagero uses —
 // none, Basic, OAuth2 client credentials (Courier issues the tokens) or a client certificate from a given CA —
 // and the static headers recorded with each document. Passwords and secrets are write-only.
-import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
+import { NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useId } from 'react';
 import type { PageroEndpointSummary } from '../../../../shared/ipc';
-import { describeError, type ErrorDescription } from '../../ipc/describeError';
-import { Advice } from '../tls/Advice';
-import { endpointDraftOf, toEndpointInput, type DraftErrors, type EndpointDraft } from './connectionDrafts';
-import type { DeleteTarget } from './DeleteConnectionDialog';
+import type { DeleteRequest } from '../../ui/ConfirmDeleteDialog';
+import { SaveActions } from '../../ui/SaveActions';
+import { SecretInput } from '../../ui/SecretInput';
+import { useSaveForm } from '../../ui/useSaveForm';
+import { ConnectionList } from './ConnectionList';
+import { endpointDraftOf, toEndpointInput, type EndpointDraft } from './connectionDrafts';
 import { useConnectionCall, usePageroEndpoints } from './queries';
 
 const authLabels = { none: 'None', basic: 'Basic', 'oauth2-client-credentials': 'OAuth2 (client credentials)', mtls: 'Client certificate (mutual TLS)' } as const;
-const storedNote = (stored: boolean | undefined) => (stored ? 'Stored. Leave empty to keep it; type a new value to replace it.' : 'Write-only: sealed in Courier and never shown again.');
 
 function EndpointForm({ endpoint, onDone }: { endpoint: PageroEndpointSummary | null; onDone(): void }) {
   const headingId = useId();
   const save = useConnectionCall('pagero.endpoints.save');
-  const [draft, setDraft] = useState<EndpointDraft>(() => endpointDraftOf(endpoint));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [saving, setSaving] = useState(false);
-  const edit = (change: Partial<EndpointDraft>) => setDraft((current) => ({ ...current, ...change }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { input, errors: found } = toEndpointInput(draft, endpoint);
-    setErrors(found);
-    setFailure(null);
-    if (input === null) return;
-    setSaving(true);
-    try {
-      await save(input);
-      setDraft((current) => ({ ...current, basicPassword: '', clientSecret: '' }));
-      onDone();
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { draft, edit, errors, failure, saving, onSubmit } = useSaveForm({
+    initial: () => endpointDraftOf(endpoint),
+    check: (current) => toEndpointInput(current, endpoint),
+    save,
+    forget: { basicPassword: '', clientSecret: '' },
+    onSaved: onDone,
+  });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={4} id={headingId}>
           {endpoint ? `Edit push endpoint ${endpoint.name}` : 'New push endpoint'}
@@ -58,29 +43,13 @@ function EndpointForm({ endpoint, onDone }: { endpoint: PageroEndpointSummary | 
           {draft.authMode === 'basic' && (
             <>
               <TextInput label="User name" withAsterisk autoComplete="off" value={draft.basicUser} error={errors.basicUser} onChange={(event) => edit({ basicUser: event.currentTarget.value })} />
-              <PasswordInput
-                label="Password"
-                description={storedNote(endpoint?.sealed.basic)}
-                withAsterisk={!endpoint?.sealed.basic}
-                autoComplete="off"
-                value={draft.basicPassword}
-                error={errors.basicPassword}
-                onChange={(event) => edit({ basicPassword: event.currentTarget.value })}
-              />
+              <SecretInput label="Password" stored={endpoint?.sealed.basic} value={draft.basicPassword} error={errors.basicPassword} onChange={(basicPassword) => edit({ basicPassword })} />
             </>
           )}
           {draft.authMode === 'oauth2-client-credentials' && (
             <>
               <TextInput label="Client id" withAsterisk autoComplete="off" value={draft.clientId} error={errors.clientId} onChange={(event) => edit({ clientId: event.currentTarget.value })} />
-              <PasswordInput
-                label="Client secret"
-                description={storedNote(endpoint?.sealed.client)}
-                withAsterisk={!endpoint?.sealed.client}
-                autoComplete="off"
-                value={draft.clientSecret}
-                error={errors.clientSecret}
-                onChange={(event) => edit({ clientSecret: event.currentTarget.value })}
-              />
+              <SecretInput label="Client secret" stored={endpoint?.sealed.client} value={draft.clientSecret} error={errors.clientSecret} onChange={(clientSecret) => edit({ clientSecret })} />
               <NumberInput
                 label="Token lifetime (seconds)"
                 min={60}
@@ -113,95 +82,44 @@ function EndpointForm({ endpoint, onDone }: { endpoint: PageroEndpointSummary | 
           error={errors.recordHeaders}
           onChange={(event) => edit({ recordHeaders: event.currentTarget.value })}
         />
-        {failure && (
-          <Alert color="red" variant="light" role="alert" title="The endpoint was not saved">
-            <Advice message={failure.title} hint={failure.hint} />
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            Save push endpoint
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
+        <SaveActions label="Save push endpoint" failureTitle="The endpoint was not saved" failure={failure} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );
 }
 
-export function PushEndpoints({ onDelete }: { onDelete(target: DeleteTarget): void }) {
-  const headingId = useId();
+export function PushEndpoints({ onDelete }: { onDelete(request: DeleteRequest): void }) {
   const endpoints = usePageroEndpoints();
   const remove = useConnectionCall('pagero.endpoints.delete');
-  const [editing, setEditing] = useState<{ endpoint: PageroEndpointSummary | null } | null>(null);
-  const list = endpoints.data?.endpoints ?? [];
   const listening = endpoints.data?.listening ?? [];
   return (
-    <Stack gap="xs" component="section" aria-labelledby={headingId}>
-      <Group justify="space-between">
-        <Title order={3} size="h4" id={headingId}>
-          Pagero push endpoints
-        </Title>
-        <Button variant="default" onClick={() => setEditing({ endpoint: null })} disabled={editing !== null}>
-          Add push endpoint
-        </Button>
-      </Group>
+    <ConnectionList
+      title="Pagero push endpoints"
+      noun="push endpoint"
+      list={{ rows: endpoints.data?.endpoints ?? [], isError: endpoints.isError, isSuccess: endpoints.isSuccess }}
+      columns={['Name', 'Login', 'Address for Pagero']}
+      cells={(endpoint) => (
+        <>
+          <Table.Td>{endpoint.name}</Table.Td>
+          <Table.Td>{authLabels[endpoint.authMode]}</Table.Td>
+          <Table.Td>
+            {endpoint.urls.documents.length + endpoint.urls.oauth.length === 0 && <Text size="sm">—</Text>}
+            {[...endpoint.urls.documents, ...endpoint.urls.oauth.map((url) => `Tokens: ${url}`)].map((line) => (
+              <Text key={line} size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                {line}
+              </Text>
+            ))}
+          </Table.Td>
+        </>
+      )}
+      stays="Documents received through it stay in the Inbox."
+      remove={(endpoint) => remove({ endpoint: endpoint.id, confirm: true })}
+      onDelete={onDelete}
+      form={(endpoint, done) => <EndpointForm endpoint={endpoint} onDone={done} />}
+    >
       <Text size="sm">
         {listening.length > 0 ? `Courier listens for Pagero at ${listening.join(', ')}. Documents it receives appear in the Inbox.` : 'The push server is not running in this Courier; documents are received while `courier serve` runs.'}
       </Text>
-      {list.length === 0 ? (
-        <Text size="sm">{endpoints.isError ? 'The push endpoints could not be loaded.' : endpoints.isSuccess ? 'No push endpoints yet.' : 'Loading…'}</Text>
-      ) : (
-        <Table aria-labelledby={headingId}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Login</Table.Th>
-              <Table.Th scope="col">Address for Pagero</Table.Th>
-              <Table.Th scope="col">Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((endpoint) => (
-              <Table.Tr key={endpoint.id}>
-                <Table.Td>{endpoint.name}</Table.Td>
-                <Table.Td>{authLabels[endpoint.authMode]}</Table.Td>
-                <Table.Td>
-                  {endpoint.urls.documents.length + endpoint.urls.oauth.length === 0 && <Text size="sm">—</Text>}
-                  {[...endpoint.urls.documents, ...endpoint.urls.oauth.map((url) => `Tokens: ${url}`)].map((line) => (
-                    <Text key={line} size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                      {line}
-                    </Text>
-                  ))}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="compact-sm" variant="default" onClick={() => setEditing({ endpoint })} aria-label={`Edit push endpoint ${endpoint.name}`}>
-                      Edit
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      color="red"
-                      aria-label={`Delete push endpoint ${endpoint.name}`}
-                      onClick={() => onDelete({ kind: 'push endpoint', name: endpoint.name, stays: 'Documents received through it stay in the Inbox.', remove: () => remove({ endpoint: endpoint.id, confirm: true }) })}
-                    >
-                      Delete
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {editing && (
-        <Paper withBorder p="md">
-          <EndpointForm key={editing.endpoint?.id ?? 'new'} endpoint={editing.endpoint} onDone={() => setEditing(null)} />
-        </Paper>
-      )}
-    </Stack>
+    </ConnectionList>
   );
 }

@@ -1,10 +1,10 @@
 // FISCAL profiles, Pagero profiles and Pagero push endpoints over the contract (cached lists), and their saves
 // and deletes. Saves are plain calls, not react-query mutations: their input holds the secrets, which a mutation
 // would keep in the cache.
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { InputOf, OutputOf } from '../../../../shared/ipc';
 import { useClient } from '../../ipc/ClientProvider';
+import { useRefreshingCall } from '../../ipc/useRefreshingCall';
 
 export const fiscalProfilesKey = ['fiscal.profiles.list'] as const;
 export const pageroProfilesKey = ['pagero.profiles.list'] as const;
@@ -34,16 +34,5 @@ type ConnectionCall = 'fiscal.profiles.save' | 'pagero.profiles.save' | 'pagero.
 
 /** One save or delete; the lists refresh after it, whatever its outcome. */
 export function useConnectionCall<N extends ConnectionCall>(name: N): (input: InputOf<N>) => Promise<OutputOf<N>> {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (input: InputOf<N>) => {
-      try {
-        return await client.call(name, input);
-      } finally {
-        refreshConnections(queryClient);
-      }
-    },
-    [client, queryClient, name],
-  );
+  return useRefreshingCall(name, refreshConnections);
 }

@@ -5,7 +5,7 @@ import { Alert, Button, Code, Group, Paper, ScrollArea, Select, Stack, Text, Tex
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { CourierError, pacoOperations, type OutputOf, type PacoOperationName, type PacoProfileSummary } from '../../../../shared/ipc';
 import { describeError } from '../../ipc/describeError';
-import { Advice } from '../tls/Advice';
+import { Advice } from '../../ui/Advice';
 import { usePacoCall, usePacoTemplates } from './queries';
 import { checkRequestJson, prettyJson } from './requestJson';
 import { VerificationPanel } from './VerificationPanel';

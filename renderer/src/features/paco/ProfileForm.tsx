@@ -1,8 +1,8 @@
 // Create or edit a PACO profile: where PACO is, who the merchant is, the two secrets (write-only: typed in,
 // sealed in Courier, shown afterwards only as "stored"), PACO's public keys as 2C2P hands them out, the
 // merchant keys from the keystore, and the algorithms.
-import { Alert, Anchor, Button, Fieldset, Group, PasswordInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
+import { Anchor, Fieldset, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import {
   PACO_UAT_BASE_URL,
@@ -11,8 +11,9 @@ import {
   type KeyPurpose,
   type PacoProfileSummary,
 } from '../../../../shared/ipc';
-import { describeError, type ErrorDescription } from '../../ipc/describeError';
-import { Advice } from '../tls/Advice';
+import { SaveActions } from '../../ui/SaveActions';
+import { SecretInput } from '../../ui/SecretInput';
+import { useSaveForm } from '../../ui/useSaveForm';
 import { draftOf, emptyDraft, toSaveInput, type DraftErrors, type PacoKeyDraft, type ProfileDraft } from './profileDraft';
 import { useKeysOfPurpose, useSavePacoProfile } from './queries';
 
@@ -67,36 +68,16 @@ function PublicKeyFields({ legend, value, errors, field, onChange }: { legend: s
 
 export function ProfileForm({ profile, onSaved, onCancel }: Props) {
   const headingId = useId();
-  const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftOf(profile) : emptyDraft()));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [saving, setSaving] = useState(false);
-  const save = useSavePacoProfile();
-  const edit = (change: Partial<ProfileDraft>) => setDraft((current) => ({ ...current, ...change }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { input, errors: found } = toSaveInput(draft, profile);
-    setErrors(found);
-    setFailure(null);
-    if (input === null) return;
-    setSaving(true);
-    try {
-      const saved = await save(input);
-      // The secrets are sealed in Courier now; the page keeps no copy.
-      setDraft((current) => ({ ...current, token: '', basicPassword: '' }));
-      onSaved(saved);
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const storedNote = (stored: boolean | undefined) => (stored ? 'Stored. Leave empty to keep it; type a new value to replace it.' : 'Write-only: sealed in Courier and never shown again.');
+  const { draft, edit, errors, failure, saving, onSubmit } = useSaveForm({
+    initial: () => (profile ? draftOf(profile) : emptyDraft()),
+    check: (current) => toSaveInput(current, profile),
+    save: useSavePacoProfile(),
+    forget: { token: '', basicPassword: '' },
+    onSaved,
+  });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={2} size="h3" id={headingId}>
           {profile ? `Edit profile ${profile.name}` : 'New PACO profile'}
@@ -122,26 +103,10 @@ export function ProfileForm({ profile, onSaved, onCancel }: Props) {
             onChange={(event) => edit({ baseUrl: event.currentTarget.value })}
           />
           <TextInput label="API key" description="Assigned by 2C2P; the iss of every request." withAsterisk value={draft.apiKey} error={errors.apiKey} onChange={(event) => edit({ apiKey: event.currentTarget.value })} />
-          <PasswordInput
-            label="Company token"
-            description={storedNote(profile?.sealed.companyHeader)}
-            withAsterisk={!profile?.sealed.companyHeader}
-            autoComplete="off"
-            value={draft.token}
-            error={errors.token}
-            onChange={(event) => edit({ token: event.currentTarget.value })}
-          />
+          <SecretInput label="Company token" stored={profile?.sealed.companyHeader} value={draft.token} error={errors.token} onChange={(token) => edit({ token })} />
           <div />
           <TextInput label="Basic user" withAsterisk autoComplete="off" value={draft.basicUser} error={errors.basicUser} onChange={(event) => edit({ basicUser: event.currentTarget.value })} />
-          <PasswordInput
-            label="Basic password"
-            description={storedNote(profile?.sealed.basicAuth)}
-            withAsterisk={!profile?.sealed.basicAuth}
-            autoComplete="off"
-            value={draft.basicPassword}
-            error={errors.basicPassword}
-            onChange={(event) => edit({ basicPassword: event.currentTarget.value })}
-          />
+          <SecretInput label="Basic password" stored={profile?.sealed.basicAuth} value={draft.basicPassword} error={errors.basicPassword} onChange={(basicPassword) => edit({ basicPassword })} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <PublicKeyFields legend="PACO encryption key" field="pacoEncryptionKey" value={draft.pacoEncryptionKey} errors={errors} onChange={(pacoEncryptionKey) => edit({ pacoEncryptionKey })} />
@@ -160,19 +125,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: Props) {
           <TextInput label="Key encryption (JWE alg)" value="RSA-OAEP" readOnly />
           <Select label="Content encryption (JWE enc)" data={[...pacoContentEncryptions]} allowDeselect={false} value={draft.contentEncryption} onChange={(value) => value && edit({ contentEncryption: value as ProfileDraft['contentEncryption'] })} />
         </SimpleGrid>
-        {failure && (
-          <Alert color="red" variant="light" role="alert" title="The profile was not saved">
-            <Advice message={failure.title} hint={failure.hint} />
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            Save profile
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <SaveActions label="Save profile" failureTitle="The profile was not saved" failure={failure} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,7 +1,9 @@
 // The saved PACO profiles at a glance: where each one points, who it is, whether its secrets are stored,
 // and the actions on it.
-import { Badge, Button, Group, Table, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table } from '@mantine/core';
 import type { PacoProfileSummary } from '../../../../shared/ipc';
+import { ProfileTable } from '../../ui/ProfileTable';
+import { RowActions } from '../../ui/RowActions';
 
 interface Props {
   profiles: PacoProfileSummary[];
@@ -18,49 +20,28 @@ const stored = (yes: boolean, what: string) => (
 
 export function ProfileList({ profiles, labelledBy, onEdit, onDelete }: Props) {
   return (
-    <Table aria-labelledby={labelledBy} striped highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Environment</Table.Th>
-          <Table.Th>Base URL</Table.Th>
-          <Table.Th>API key</Table.Th>
-          <Table.Th>Secrets</Table.Th>
-          <Table.Th>Algorithms</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>Actions</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {profiles.map((profile) => (
-          <Table.Tr key={profile.id}>
-            <Table.Th scope="row">{profile.name}</Table.Th>
-            <Table.Td>{profile.environment === 'uat' ? 'UAT' : 'Production'}</Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{profile.baseUrl}</Table.Td>
-            <Table.Td>{profile.issuer}</Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                {stored(profile.sealed.companyHeader, 'Token')}
-                {stored(profile.sealed.basicAuth, 'Password')}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              {profile.signingAlgorithm} / RSA-OAEP + {profile.contentEncryption}
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Button size="xs" variant="light" onClick={() => onEdit(profile)} aria-label={`Edit ${profile.name}`}>
-                  Edit
-                </Button>
-                <Button size="xs" variant="light" color="red" onClick={() => onDelete(profile)} aria-label={`Delete ${profile.name}`}>
-                  Delete
-                </Button>
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ProfileTable
+      labelledBy={labelledBy}
+      columns={['Name', 'Environment', 'Base URL', 'API key', 'Secrets', 'Algorithms']}
+      rows={profiles}
+      cells={(profile) => (
+        <>
+          <Table.Th scope="row">{profile.name}</Table.Th>
+          <Table.Td>{profile.environment === 'uat' ? 'UAT' : 'Production'}</Table.Td>
+          <Table.Td style={{ overflowWrap: 'anywhere' }}>{profile.baseUrl}</Table.Td>
+          <Table.Td>{profile.issuer}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {stored(profile.sealed.companyHeader, 'Token')}
+              {stored(profile.sealed.basicAuth, 'Password')}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {profile.signingAlgorithm} / RSA-OAEP + {profile.contentEncryption}
+          </Table.Td>
+        </>
+      )}
+      actions={(profile) => <RowActions subject={profile.name} onEdit={() => onEdit(profile)} onDelete={() => onDelete(profile)} />}
+    />
   );
 }

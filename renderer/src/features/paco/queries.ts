@@ -1,8 +1,8 @@
 // PACO over the contract: the profiles and templates (cached), the merchant keys a profile may use, and
-// the two actions whose input carries secrets or whose outcome belongs inline on the page. Saving is a
-// plain call, not a react-query mutation (a mutation keeps its input — the company token, the Basic
-// password — in the cache); a PACO call is an action whose answer or refusal is shown where it was sent.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// the actions whose input carries secrets or whose outcome belongs inline on the page. Saving is a plain
+// call, not a react-query mutation (a mutation keeps its input — the company token, the Basic password — in
+// the cache); a delete and a PACO call are actions whose answer or refusal is shown where they were asked.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { InputOf, KeyPurpose, OutputOf } from '../../../../shared/ipc';
 import { useClient } from '../../ipc/ClientProvider';
@@ -39,13 +39,18 @@ export function useSavePacoProfile(): (input: InputOf<'paco.profiles.save'>) => 
   );
 }
 
-export function useDeletePacoProfile() {
+/** One delete; a refusal belongs in the confirmation that asked. */
+export function useDeletePacoProfile(): (profile: string) => Promise<OutputOf<'paco.profiles.delete'>> {
   const client = useClient();
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (profile: string) => client.call('paco.profiles.delete', { profile, confirm: true }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: pacoProfilesKey }),
-  });
+  return useCallback(
+    async (profile) => {
+      const deleted = await client.call('paco.profiles.delete', { profile, confirm: true });
+      await queryClient.invalidateQueries({ queryKey: pacoProfilesKey });
+      return deleted;
+    },
+    [client, queryClient],
+  );
 }
 
 export function usePacoCall(): (input: InputOf<'paco.call'>) => Promise<OutputOf<'paco.call'>> {

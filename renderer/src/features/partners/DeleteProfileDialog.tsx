@@ -1,6 +1,6 @@
-// "Delete station" / "Delete partner": one explicit confirmation naming what goes and what stays (keys stay in
-// the keystore, certificates in the catalog, messages in the archive).
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+// "Delete station" / "Delete partner": what goes and what stays (keys stay in the keystore, certificates in the
+// catalog, messages in the archive), asked in the one confirmation every profile is deleted with.
+import { ConfirmDeleteDialog } from '../../ui/ConfirmDeleteDialog';
 import { useDeleteProfile } from './queries';
 
 export interface DeleteTarget {
@@ -16,24 +16,6 @@ const consequences: Record<DeleteTarget['kind'], string> = {
 
 export function DeleteProfileDialog({ target, onClose }: { target: DeleteTarget | null; onClose(): void }) {
   const remove = useDeleteProfile();
-  const what = target?.kind === 'station' ? 'station' : 'partner';
-  return (
-    <Modal opened={target !== null} onClose={onClose} title={`Delete ${what}`} closeButtonProps={{ 'aria-label': 'Close' }}>
-      {target && (
-        <Stack gap="md">
-          <Alert color="red" variant="light" role="note" title={`Delete “${target.name}”?`}>
-            {consequences[target.kind]}
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Keep it
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ kind: target.kind, id: target.id }, { onSuccess: onClose })}>
-              Delete {what}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
-  );
+  const request = target && { kind: target.kind, name: target.name, consequences: consequences[target.kind], confirmLabel: `Delete ${target.kind}`, remove: () => remove(target) };
+  return <ConfirmDeleteDialog request={request} onClose={onClose} />;
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { As2PartnerExport, As2Station } from '../../../../shared/ipc';
 import { describeError, type ErrorDescription } from '../../ipc/describeError';
 import { FactList } from '../../ui/FactList';
-import { FormFailure } from './FormFailure';
+import { FormFailure } from '../../ui/FormFailure';
 import { useImportPartner } from './queries';
 
 interface Props {

@@ -1,15 +1,16 @@
 // Create or edit an AS2 partner with every field of its profile: where and who it is, the certificates to
 // encrypt to and to verify with, how messages are secured, the MDN asked for, custom headers, the send
 // timeout, pausing, and the interop switches.
-import { Alert, Button, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Alert, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { useId } from 'react';
 import type { As2Partner, As2Station } from '../../../../shared/ipc';
-import { describeError, type ErrorDescription } from '../../ipc/describeError';
+import { SaveActions } from '../../ui/SaveActions';
+import { useRevealOnOpen } from '../../ui/useRevealOnOpen';
+import { useSaveForm } from '../../ui/useSaveForm';
 import { CertificateField } from './CertificateField';
-import { FormFailure } from './FormFailure';
 import { HeadersField } from './HeadersField';
 import { InteropFields } from './InteropFields';
-import { emptyPartnerDraft, partnerDraftOf, toPartnerInput, type DraftErrors, type PartnerDraft } from './partnerDraft';
+import { emptyPartnerDraft, partnerDraftOf, toPartnerInput, type PartnerDraft } from './partnerDraft';
 import { cipherChoices, compressionChoices, digestChoices, keyTransportChoices, mdnModeChoices, signDigestChoices } from './partnerWords';
 import { useSavePartner } from './queries';
 import { environmentChoices } from './StationForm';
@@ -23,40 +24,19 @@ interface Props {
 
 export function PartnerForm({ partner, stations, onSaved, onCancel }: Props) {
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // The form opens below the lists: take keyboard and screen-reader users to it.
-  useEffect(() => {
-    headingRef.current?.focus();
-    headingRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  }, []);
-  const [draft, setDraft] = useState<PartnerDraft>(() => (partner ? partnerDraftOf(partner) : emptyPartnerDraft(stations.length === 1 ? stations[0]!.id : null)));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [saving, setSaving] = useState(false);
-  const save = useSavePartner();
-  const edit = (change: Partial<PartnerDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const headingRef = useRevealOnOpen<HTMLHeadingElement>();
+  const { draft, edit, errors, failure, saving, onSubmit } = useSaveForm({
+    initial: () => (partner ? partnerDraftOf(partner) : emptyPartnerDraft(stations.length === 1 ? stations[0]!.id : null)),
+    check: toPartnerInput,
+    save: useSavePartner(),
+    onSaved,
+  });
   const editSecurity = (change: Partial<PartnerDraft['security']>) => edit({ security: { ...draft.security, ...change } });
   const editMdn = (change: Partial<PartnerDraft['mdn']>) => edit({ mdn: { ...draft.mdn, ...change } });
   const station = stations.find((candidate) => candidate.id === draft.stationId);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { input, errors: found } = toPartnerInput(draft);
-    setErrors(found);
-    setFailure(null);
-    if (input === null) return;
-    setSaving(true);
-    try {
-      onSaved(await save(input));
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1}>
           {partner ? `Edit partner ${partner.name}` : 'New partner'}
@@ -150,15 +130,7 @@ export function PartnerForm({ partner, stations, onSaved, onCancel }: Props) {
           </Group>
         </Fieldset>
         <InteropFields value={draft.interop} onChange={(interop) => edit({ interop })} />
-        <FormFailure title="The partner was not saved" failure={failure} />
-        <Group>
-          <Button type="submit" loading={saving}>
-            Save partner
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <SaveActions label="Save partner" failureTitle="The partner was not saved" failure={failure} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

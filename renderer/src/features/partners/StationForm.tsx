@@ -1,15 +1,15 @@
 // Create or edit one of our AS2 stations: its AS2 ID and name, test or production (Pagero asks for separate
 // AS2 IDs), the pair that signs, the pairs that decrypt (several during a key rotation), and its public URL.
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import type { As2Station } from '../../../../shared/ipc';
-import { describeError, type ErrorDescription } from '../../ipc/describeError';
-import { FormFailure } from './FormFailure';
+import { SaveActions } from '../../ui/SaveActions';
+import { useRevealOnOpen } from '../../ui/useRevealOnOpen';
+import { useSaveForm } from '../../ui/useSaveForm';
 import { KeyPairField } from './KeyPairField';
 import { useSaveStation } from './queries';
 import { emptyStationDraft, stationDraftOf, toStationInput, type StationDraft } from './stationDraft';
-import type { DraftErrors } from './partnerDraft';
 
 const MAX_DECRYPTION_PAIRS = 8;
 
@@ -26,37 +26,16 @@ interface Props {
 
 export function StationForm({ station, onSaved, onCancel }: Props) {
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // The form opens below the lists: take keyboard and screen-reader users to it.
-  useEffect(() => {
-    headingRef.current?.focus();
-    headingRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  }, []);
-  const [draft, setDraft] = useState<StationDraft>(() => (station ? stationDraftOf(station) : emptyStationDraft()));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<ErrorDescription | null>(null);
-  const [saving, setSaving] = useState(false);
-  const save = useSaveStation();
-  const edit = (change: Partial<StationDraft>) => setDraft((current) => ({ ...current, ...change }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { input, errors: found } = toStationInput(draft);
-    setErrors(found);
-    setFailure(null);
-    if (input === null) return;
-    setSaving(true);
-    try {
-      onSaved(await save(input));
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const headingRef = useRevealOnOpen<HTMLHeadingElement>();
+  const { draft, edit, errors, failure, saving, onSubmit } = useSaveForm({
+    initial: () => (station ? stationDraftOf(station) : emptyStationDraft()),
+    check: toStationInput,
+    save: useSaveStation(),
+    onSaved,
+  });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <Stack gap="md">
         <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1}>
           {station ? `Edit station ${station.as2Id}` : 'New station'}
@@ -112,15 +91,7 @@ export function StationForm({ station, onSaved, onCancel }: Props) {
           Keys and certificates come from the keystore: <Anchor component={Link} to="/keys">generate an AS2 key</Anchor> and give it a certificate, or{' '}
           <Anchor component={Link} to="/certificates">import a PKCS#12 file</Anchor> holding both.
         </Text>
-        <FormFailure title="The station was not saved" failure={failure} />
-        <Group>
-          <Button type="submit" loading={saving}>
-            Save station
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <SaveActions label="Save station" failureTitle="The station was not saved" failure={failure} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,8 +1,10 @@
 // Our side of AS2: the stations partners send to (AS2 ID, environment, keys, public URL), where this host is
 // receiving right now, and the form to add or change a station.
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import type { As2Station } from '../../../../shared/ipc';
+import { ProfileTable } from '../../ui/ProfileTable';
+import { RowActions } from '../../ui/RowActions';
 import { useListener, useStations } from './queries';
 import { StationForm } from './StationForm';
 
@@ -45,45 +47,27 @@ export function StationsSection({ onDelete }: { onDelete(station: As2Station): v
       </Group>
       <ListenerNote />
       {list.length > 0 ? (
-        <Table aria-labelledby={headingId} striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">AS2 ID</Table.Th>
-              <Table.Th scope="col">Environment</Table.Th>
-              <Table.Th scope="col">Decryption pairs</Table.Th>
-              <Table.Th scope="col">Public URL</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((station) => (
-              <Table.Tr key={station.id}>
-                <Table.Th scope="row">{station.name}</Table.Th>
-                <Table.Td ff="monospace">{station.as2Id}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={station.environment === 'production' ? 'orange' : 'gray'} tt="none">
-                    {station.environment === 'production' ? 'Production' : 'Test'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{station.decryption.length}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{station.publicUrl ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" onClick={() => setEditing({ mode: 'edit', station })} disabled={editing.mode !== 'closed'} aria-label={`Edit station ${station.as2Id}`}>
-                      Edit
-                    </Button>
-                    <Button size="xs" variant="light" color="red" onClick={() => onDelete(station)} aria-label={`Delete station ${station.as2Id}`}>
-                      Delete
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ProfileTable
+          labelledBy={headingId}
+          columns={['Name', 'AS2 ID', 'Environment', 'Decryption pairs', 'Public URL']}
+          rows={list}
+          cells={(station) => (
+            <>
+              <Table.Th scope="row">{station.name}</Table.Th>
+              <Table.Td ff="monospace">{station.as2Id}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={station.environment === 'production' ? 'orange' : 'gray'} tt="none">
+                  {station.environment === 'production' ? 'Production' : 'Test'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{station.decryption.length}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{station.publicUrl ?? '—'}</Table.Td>
+            </>
+          )}
+          actions={(station) => (
+            <RowActions subject={`station ${station.as2Id}`} onEdit={() => setEditing({ mode: 'edit', station })} editDisabled={editing.mode !== 'closed'} onDelete={() => onDelete(station)} />
+          )}
+        />
       ) : (
         <Text size="sm">
           {stations.isSuccess

@@ -1,6 +1,6 @@
 // AS2 stations and partners over the contract: the lists (cached, refreshed after every change made here or
 // announced by the audit log), where this host receives AS2, and the changes — save, delete, import, export.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/ipc';
 import { useClient } from '../../ipc/ClientProvider';
 import { refreshCertificates } from '../certificates/queries';
@@ -67,12 +67,15 @@ export function useExportPartner() {
   return (partner: string) => client.call('as2.partners.export', { partner });
 }
 
+/** Deleting is an action too: a refusal (a station partners still use) belongs in its confirmation. */
 export function useDeleteProfile() {
   const client = useClient();
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (target: { kind: 'station' | 'partner'; id: string }) =>
-      target.kind === 'station' ? client.call('as2.stations.delete', { station: target.id, confirm: true }) : client.call('as2.partners.delete', { partner: target.id, confirm: true }),
-    onSuccess: () => refreshProfiles(queryClient),
-  });
+  return async (target: { kind: 'station' | 'partner'; id: string }) => {
+    const deleted = await (target.kind === 'station'
+      ? client.call('as2.stations.delete', { station: target.id, confirm: true })
+      : client.call('as2.partners.delete', { partner: target.id, confirm: true }));
+    refreshProfiles(queryClient);
+    return deleted;
+  };
 }

@@ -4,7 +4,7 @@
 import { Alert, Box, Group, Loader, Text } from '@mantine/core';
 import type { Ref } from 'react';
 import type { ErrorCode, TlsInspection } from '../../../../shared/ipc';
-import { Advice } from './Advice';
+import { Advice } from '../../ui/Advice';
 import type { InspectionRun } from './inspectorStore';
 
 const failureTitles: Partial<Record<ErrorCode, string>> = {

@@ -2,7 +2,7 @@
 // message, and what to do. The code is shown too, the same one `courier tls inspect` prints.
 import { Alert, Code } from '@mantine/core';
 import type { TlsProblem } from '../../../../shared/ipc';
-import { Advice } from './Advice';
+import { Advice } from '../../ui/Advice';
 import { problemTitles } from './certificateLabels';
 
 export function ProblemNotice({ problem }: { problem: TlsProblem }) {

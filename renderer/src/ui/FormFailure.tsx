@@ -1,7 +1,8 @@
-// Why a station or partner was not saved, as Courier words it, where the user is looking.
+// Why a save, import, send or delete was refused, as Courier words it, where the user is looking: one alert
+// for every form and confirmation.
 import { Alert } from '@mantine/core';
-import type { ErrorDescription } from '../../ipc/describeError';
-import { Advice } from '../tls/Advice';
+import type { ErrorDescription } from '../ipc/describeError';
+import { Advice } from './Advice';
 
 export function FormFailure({ title, failure }: { title: string; failure: ErrorDescription | null }) {
   if (failure === null) return null;
