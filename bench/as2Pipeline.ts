@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { openMessage } from '../electron/core/as2/openMessage';
 import { composeMessage } from '../electron/core/as2/composeMessage';
 import { partnerInteropSchema } from '../shared/ipc';
+import { peakRssBytes } from './measure';
 
 /** Large reads: fewer, bigger cipher and hash calls; memory stays a few chunks. */
 const CHUNK = 1024 * 1024;
@@ -38,17 +39,4 @@ if (direction === 'seal') {
   opened.result();
 }
 const ms = performance.now() - start;
-/**
- * Peak RSS of this process image. getrusage's maxRSS survives execve (getrusage(2)), so a child forked from a large
- * parent reports the parent's size; Linux's VmHWM belongs to the new image alone.
- */
-function peakRssBytes(): number {
-  try {
-    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Number(hwm[1]) * 1024;
-  } catch {
-    // not Linux: fall back to getrusage, an upper bound
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}
 console.log(JSON.stringify({ ms, maxRssBytes: peakRssBytes() }));

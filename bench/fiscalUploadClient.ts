@@ -8,6 +8,7 @@ import { openHome } from '../electron/core/home/openHome';
 import { documentSource } from '../electron/core/documents/documentSource';
 import { fiscalProfilesOf, uploadToFiscal } from '../electron/core/transports/fiscal/fiscalUpload';
 import { fiscalTlsScope } from '../electron/core/transports/fiscal/fiscalProfiles';
+import { peakRssBytes } from './measure';
 
 const [home, url, caFile, tokenFile, file] = process.argv.slice(2);
 if (!home || !url || !caFile || !tokenFile || !file) {
@@ -30,10 +31,5 @@ const result = await uploadToFiscal(ctx, { profile: 'bench', fileType: 'APT', so
 const totalMs = performance.now() - start;
 ctx.close();
 
-/** Peak RSS of this process image (Linux VmHWM; getrusage's maxRSS would include a large parent's). */
-function peakRssBytes(): number {
-  const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-  return hwm ? Number(hwm[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
-}
 console.log(JSON.stringify({ totalMs, sendMs: sendEnd - sendStart, maxRssBytes: peakRssBytes(), status: result.answer.status, bytes: result.message.payloadSize }));
 process.exit(0);

@@ -1,4 +1,6 @@
-// What a benchmark reports: the median of several runs of ours beside the median of a reference.
+// What a benchmark reports: the median of several runs of ours beside the median of a reference, and the peak
+// memory a bench child process (bench/as2Pipeline.ts, bench/fiscalUploadClient.ts) reports of itself.
+import { readFileSync } from 'node:fs';
 export interface Series {
   name: string;
   runs: number[];
@@ -26,4 +28,18 @@ export function speedRatio(result: BenchResult): number {
 
 export function series(name: string, runs: number[]): Series {
   return { name, runs, median: median(runs) };
+}
+
+/**
+ * Peak RSS of this process image. getrusage's maxRSS survives execve (getrusage(2)), so a child forked from a large
+ * parent reports the parent's size; Linux's VmHWM belongs to the new image alone.
+ */
+export function peakRssBytes(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux: fall back to getrusage, an upper bound
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }

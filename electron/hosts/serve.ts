@@ -5,12 +5,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CourierError, MAX_FRAME_BYTES, WS_PATH, clientFrameSchema, type Reply, type ServerFrame } from '../../shared/ipc';
 import type { Api } from '../api';
+import { closeServer, listen } from '../core/transports/http/listener';
 
 export interface ServeHostOptions {
   api: Api;
@@ -50,11 +50,7 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   const server = createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, BIND_ADDRESS, () => resolvePromise());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, BIND_ADDRESS);
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const csp = [
@@ -85,13 +81,11 @@ export async function startServeHost(options: ServeHostOptions): Promise<ServeHo
   return {
     port,
     url: `http://127.0.0.1:${port}/#token=${token}`,
-    close: () =>
-      new Promise<void>((resolvePromise) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
-        server.closeAllConnections();
-        server.close(() => resolvePromise());
-      }),
+    close: () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      return closeServer(server);
+    },
   };
 }
 

@@ -3,8 +3,8 @@
 // async signed MDNs, a sender to Courier, switchable faults, and a record of everything it received.
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
+import { closeServer, listen } from '../../electron/core/transports/http/listener';
 import { receiveAs2, type ReceivedAs2Message } from './as2Reception';
 import { sendAs2, type SendRequest, type SendResult } from './as2Sending';
 import { control } from './controlEndpoint';
@@ -116,8 +116,7 @@ export async function startAs2PartnerSimulator(options: As2PartnerSimulatorOptio
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `https://127.0.0.1:${await listen(server, options.port ?? 0, '127.0.0.1')}`;
   as2Url = `${base}/as2`;
 
   return {
@@ -141,10 +140,6 @@ export async function startAs2PartnerSimulator(options: As2PartnerSimulatorOptio
     settled: async () => {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

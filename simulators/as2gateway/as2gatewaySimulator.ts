@@ -2,11 +2,11 @@
 // that answers everything with 307 to https (seed §1); POST /v1/authorize and `Authorization: <token>` with
 // expiring tokens (seed §2); 50 requests per 10 s, then 429; the /message, /partner and /station endpoints; and
 // faults a test can ask for once (malformed JSON, a wrong content type, a missing header, an oversized body).
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
+import { closeServer, listen } from '../../electron/core/transports/http/listener';
 import { GatewayMailbox, samplePartner, sampleStation } from './gatewayMailbox';
 import { json, messageRoute, type SimReply } from './messageRoutes';
 import { MAX_TOTAL_BYTES } from './submission';
@@ -75,10 +75,6 @@ function broken(reply: SimReply, fault: SimFault): SimReply {
   }
 }
 
-function listen(server: Server | HttpServer): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-}
-
 export async function startAs2gSimulator(options: As2gSimulatorOptions): Promise<As2gSimulator> {
   const identity = makeServerIdentity('as2gateway');
   const lifetime = options.tokenLifetimeMs ?? 24 * 3_600_000;
@@ -104,9 +100,7 @@ export async function startAs2gSimulator(options: As2gSimulatorOptions): Promise
       pendingFault = fault;
     },
     close: async () => {
-      https.closeAllConnections();
-      http.closeAllConnections();
-      await Promise.all([new Promise((resolve) => https.close(resolve)), new Promise((resolve) => http.close(resolve))]);
+      await Promise.all([closeServer(https), closeServer(http)]);
     },
   };
 
@@ -175,7 +169,7 @@ export async function startAs2gSimulator(options: As2gSimulatorOptions): Promise
     req.resume();
     res.writeHead(307, { location: `${base}${req.url ?? '/'}`, 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Use HTTPS' }));
   });
-  const [httpsPort, httpPort] = await Promise.all([listen(https), listen(http)]);
+  const [httpsPort, httpPort] = await Promise.all([listen(https, 0, '127.0.0.1'), listen(http, 0, '127.0.0.1')]);
   base = `https://127.0.0.1:${httpsPort}`;
   sim.url = `${base}/v1`;
   sim.httpUrl = `http://127.0.0.1:${httpPort}/v1`;

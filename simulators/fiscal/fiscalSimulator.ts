@@ -5,8 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
+import { closeServer, listen } from '../../electron/core/transports/http/listener';
 
 export const FISCAL_FILE_TYPES = ['APT', 'Suppliers', 'Employees'] as const;
 const UPLOAD_PATH = /^\/customers\/([^/]+)\/units\/([^/]+)\/Uploads\/upload\/([^/]+)\/([^/]+)$/;
@@ -109,8 +109,7 @@ export async function startFiscalSimulator(options: FiscalSimulatorOptions): Pro
 
   const tls = options.legacyTls11 ? { minVersion: 'TLSv1' as const, maxVersion: 'TLSv1.1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : { minVersion: 'TLSv1.2' as const };
   const server: Server = createServer({ key: identity.keyPem, cert: identity.certPem, ...tls, requestTimeout: 0 }, handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, 0, '127.0.0.1');
   return {
     url: `https://127.0.0.1:${port}`,
     caPem: identity.caPem,
@@ -126,10 +125,6 @@ export async function startFiscalSimulator(options: FiscalSimulatorOptions): Pro
       token = value;
       tokenExpiresAt = expiresAt;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }

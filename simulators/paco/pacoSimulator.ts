@@ -4,9 +4,9 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { calculateJwkThumbprint, exportJWK } from 'jose';
 import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
+import { closeServer, listen } from '../../electron/core/transports/http/listener';
 import { LedgerRefusal, PaymentLedger, type Payment } from './paymentLedger';
 import { openRequest, RequestRefusal, sealResponse, type ResponseFault } from './simulatorJose';
 
@@ -143,8 +143,7 @@ export async function startPacoSimulator(options: PacoSimulatorOptions): Promise
       else sendJson(res, 500, { message: 'Internal error' });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, 0, '127.0.0.1');
   return {
     url: `https://127.0.0.1:${port}`,
     caPem: identity.caPem,
@@ -154,10 +153,6 @@ export async function startPacoSimulator(options: PacoSimulatorOptions): Promise
     breakNextResponse: (fault) => {
       nextFault = fault;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

@@ -5,8 +5,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { makeServerIdentity } from '../../electron/core/tls/throwawayCa';
+import { closeServer, listen } from '../../electron/core/transports/http/listener';
 
 export interface PageroSimulatorOptions {
   username: string;
@@ -219,7 +219,7 @@ export async function startPageroSimulator(options: PageroSimulatorOptions): Pro
       else send(res, 500, '<html><body>500 Internal Server Error</body></html>');
     });
   });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  const port = await listen(server, 0, '127.0.0.1');
   const url = `https://127.0.0.1:${port}`;
   return {
     ...sim,
@@ -247,10 +247,6 @@ export async function startPageroSimulator(options: PageroSimulatorOptions): Pro
     stallNextUpload: () => {
       stall = true;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }

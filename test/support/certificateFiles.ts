@@ -18,7 +18,7 @@ import {
   Validity,
   Version,
 } from '@peculiar/asn1-x509';
-import { toPem } from './testPki';
+import { certificatePem } from '../../electron/core/tls/throwawayCa';
 
 export interface Pkcs12Options {
   keyPem: string;
@@ -78,5 +78,5 @@ export function certificateWithExtensions(extensions: Extension[], commonName = 
   });
   const tbsDer = Buffer.from(AsnConvert.serialize(tbs));
   const der = Buffer.from(AsnConvert.serialize(new Certificate({ tbsCertificate: tbs, signatureAlgorithm: algorithm, signatureValue: new Uint8Array(sign('sha256', tbsDer, key.privateKey)).buffer })));
-  return { der, pem: toPem(der) };
+  return { der, pem: certificatePem(der) };
 }

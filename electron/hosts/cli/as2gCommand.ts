@@ -1,9 +1,10 @@
 // `courier as2g …`: the AS2 Gateway account from scripts, through the same Api as the app. The password comes from
 // a file (--password-file), never from argv; downloads are written under --out with safe names; deleting needs --yes.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { as2gCategories, as2gDeleteCategories, CourierError, type As2gAccountSummary, type As2gMessage, type InputOf } from '../../../shared/ipc';
 import { parseCommand, printResult, type CliIo } from './options';
+import { optionalSecretFile } from './secretFile';
 import { withSession, type CliSession } from './session';
 
 const USAGE = {
@@ -45,18 +46,6 @@ function integer(value: string | undefined, flag: string, action: Action): numbe
   return Number(value);
 }
 
-async function readPassword(path: string): Promise<string> {
-  try {
-    if ((await stat(path)).size > 4096) throw new CourierError('BAD_INPUT', `The password file ${path} is larger than 4096 bytes.`, 'Put the password alone on the first line.');
-    const value = (await readFile(path, 'utf8')).replace(/\r?\n[\s\S]*$/, '');
-    if (value === '') throw new CourierError('BAD_INPUT', `The password file ${path} is empty.`, 'Put the password on its first line.');
-    return value;
-  } catch (error) {
-    if (error instanceof CourierError) throw error;
-    throw new CourierError('BAD_INPUT', `Cannot read the password file ${path}.`, 'Check the path and its permissions.');
-  }
-}
-
 const accountLine = (a: As2gAccountSummary) =>
   `${a.name.padEnd(20)} ${a.username}  ${a.baseUrl}  (password ${a.sealed.login ? 'stored' : 'missing'}, session ${a.sessionExpiresAt ? `until ${a.sessionExpiresAt}` : 'none'}; last sync ${a.lastSyncAt ?? 'never'}${a.lastSyncOutcome ? `: ${a.lastSyncOutcome}` : ''})`;
 
@@ -80,7 +69,7 @@ async function accounts(args: string[], io: CliIo): Promise<number> {
   }
   if (sub === 'save') {
     if (!values.name || !values.username) throw bad('accounts save needs --name and --username.', 'accounts');
-    const input: InputOf<'as2g.accounts.save'> = { name: values.name, username: values.username, baseUrl: values['base-url'], password: values['password-file'] ? await readPassword(values['password-file']) : undefined };
+    const input: InputOf<'as2g.accounts.save'> = { name: values.name, username: values.username, baseUrl: values['base-url'], password: await optionalSecretFile(values['password-file'], { flag: '--password-file', secret: 'password' }) };
     const result = await withSession(values.home, (s) => s.call('as2g.accounts.save', input));
     printResult(io, values.json, result, (a) => `Saved AS2 Gateway account ${a.name}.\n${accountLine(a)}\nTLS trust scope ${a.tlsScope}`);
     return 0;

@@ -9,6 +9,7 @@ import { writeFileDurably } from '../../core/store/durableFile';
 import { promptHidden } from '../passphrase';
 import { certificateBlock, certificateList, certificateReport, importReport } from './certsReport';
 import { parseCommand, printResult, type CliIo } from './options';
+import { optionalSecretFile, type SecretFile } from './secretFile';
 import { withSession } from './session';
 
 const OWN = '--subject "CN=…, O=…, C=…" [--san DNS:name,IP:address] [--key-usage U,…] [--eku E,…]';
@@ -70,14 +71,8 @@ export async function fileContent(path: string): Promise<{ fileName: string; con
   return { fileName: basename(path), contentBase64: (await readFile(path)).toString('base64') };
 }
 
-/** The first line of the password file; an empty line is the empty password some PKCS#12 files have. */
-export async function passwordFrom(file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).split(/\r?\n/)[0]!;
-  } catch {
-    throw new CourierError('BAD_INPUT', `Cannot read the password file ${file}.`, 'Check the path and its permissions.');
-  }
-}
+/** A PKCS#12 password file, whose empty first line is the empty password some PKCS#12 files have. */
+export const PKCS12_PASSWORD_FILE: SecretFile = { flag: '--password-file', secret: 'password', allowEmpty: true };
 
 function commaList(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -88,7 +83,7 @@ async function importFile(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, options, USAGE.import);
   const [path] = positionalsOf(positionals, 1, 'exactly one file', 'import');
   const file = await fileContent(path!);
-  let password = values['password-file'] === undefined ? undefined : await passwordFrom(values['password-file']);
+  let password = await optionalSecretFile(values['password-file'], PKCS12_PASSWORD_FILE);
   const input = { ...file, purpose: values.purpose, label: values.label } as InputOf<'certs.import'>;
   const result = await withSession(values.home, async (s) => {
     try {

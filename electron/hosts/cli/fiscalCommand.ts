@@ -1,9 +1,9 @@
 // `courier fiscal upload|inspect|profiles`: FISCAL uploads from a script through the same Api as the Send page.
 // The file is checked before anything is sent (a malformed CSV exits 2 with its line number); the access token
 // comes from --token-file so it never sits in the shell history.
-import { readFile, stat } from 'node:fs/promises';
 import { CourierError, fiscalFileTypes, fiscalRegions, type DocumentInspection, type FiscalProfileSummary, type InputOf, type OutputOf } from '../../../shared/ipc';
 import { parseCommand, printResult, type CliIo } from './options';
+import { optionalSecretFile } from './secretFile';
 import { withSession } from './session';
 
 const USAGE = {
@@ -18,26 +18,8 @@ const USAGE = {
 } as const;
 type Action = keyof typeof USAGE;
 
-/** Far above any access token. */
-const MAX_TOKEN_FILE_BYTES = 64 * 1024;
-
 function badInput(message: string, action: Action): CourierError {
   return new CourierError('BAD_INPUT', message, `usage: ${USAGE[action]}`);
-}
-
-/** The first line of the token file, exactly as FISCAL showed it. */
-async function readTokenFile(path: string): Promise<string> {
-  let text: string;
-  try {
-    if ((await stat(path)).size > MAX_TOKEN_FILE_BYTES) throw new CourierError('BAD_INPUT', `The token file ${path} is larger than ${MAX_TOKEN_FILE_BYTES} bytes.`, 'Put the access token alone on the first line.');
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CourierError) throw error;
-    throw new CourierError('BAD_INPUT', `Cannot read the token file ${path}.`, 'Check the path and its permissions.');
-  }
-  const token = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
-  if (token === '') throw new CourierError('BAD_INPUT', `The token file ${path} is empty.`, 'Put the access token alone on the first line.');
-  return token;
 }
 
 export async function fiscalCommand(args: string[], io: CliIo): Promise<number> {
@@ -150,7 +132,7 @@ async function save(args: string[], io: CliIo): Promise<number> {
     region: values.region,
     customer: values.customer,
     unit: values.unit,
-    token: values['token-file'] === undefined ? undefined : await readTokenFile(values['token-file']),
+    token: await optionalSecretFile(values['token-file'], { flag: '--token-file', secret: 'access token', trim: true }),
     tokenExpiresOn: values['token-expires'],
     remindDaysBefore: remind,
     baseUrl: values['base-url'],

@@ -1,13 +1,13 @@
 // `courier keys generate|list|export-public|export-private|delete|rotate|rotation`: key pairs through the same Api as the
 // UI. Scripts rely on these forms; anything that touches a private key asks for --yes first.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CourierError, type CourierEvent, type InputOf, type KeySummary } from '../../../shared/ipc';
 import { describeAlgorithm } from '../../core/keys/keyGeneration';
 import { promptHidden } from '../passphrase';
 import { ROTATION_USAGE, rotateCommand, rotationCommand } from './keyRotationCommand';
 import { parseCommand, printResult, type CliIo } from './options';
+import { readSecretFile } from './secretFile';
 import { withSession } from './session';
 
 const USAGE = {
@@ -121,15 +121,7 @@ async function exportPassphrase(file: string | undefined): Promise<string> {
     if ((await promptHidden('Repeat it: ')) !== first) throw new CourierError('BAD_INPUT', 'The two passphrases differ.', 'Run the command again and type the same passphrase twice.');
     return first;
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new CourierError('BAD_INPUT', `Cannot read the passphrase file ${file}.`, 'Check the path and its permissions.');
-  }
-  const passphrase = text.replace(/\r?\n$/, '');
-  if (passphrase === '') throw new CourierError('BAD_INPUT', `The passphrase file ${file} is empty.`, 'Put the passphrase on its first line.');
-  return passphrase;
+  return readSecretFile(file, { flag: '--passphrase-file', secret: 'passphrase' });
 }
 
 async function exportPrivate(args: string[], io: CliIo): Promise<number> {

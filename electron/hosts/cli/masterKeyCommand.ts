@@ -1,5 +1,4 @@
 // `courier master-key export|restore`: the recovery path for the key that wraps every secret.
-import { readFile } from 'node:fs/promises';
 import { CourierError } from '../../../shared/ipc';
 import { exportMasterKey, restoreMasterKey } from '../../core/home/masterKeyRecovery';
 import { defaultHome } from '../../core/home/paths';
@@ -7,12 +6,13 @@ import { writeFileDurably } from '../../core/store/durableFile';
 import { openHome } from '../../core/home/openHome';
 import { passphraseProtector, promptHidden } from '../passphrase';
 import { parseCommand, printResult, type CliIo } from './options';
+import { readSecretFile } from './secretFile';
 import { withSession } from './session';
 
 const EXPORT_PASSPHRASE_ENV = 'COURIER_EXPORT_PASSPHRASE';
 
 async function exportPassphrase(file: string | undefined): Promise<string> {
-  if (file !== undefined) return (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
+  if (file !== undefined) return readSecretFile(file, { flag: '--passphrase-file', secret: 'passphrase' });
   const fromEnv = process.env[EXPORT_PASSPHRASE_ENV];
   if (fromEnv) return fromEnv;
   if (process.stdin.isTTY) return promptHidden('Passphrase for the exported master key: ');

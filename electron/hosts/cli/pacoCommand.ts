@@ -1,8 +1,9 @@
 // `courier paco call|profiles`: PACO calls and saved profiles through the same Api as the PACO page. Secrets
 // come from files (--token-file, --basic-password-file) so they never sit in the shell history.
-import { readFile, stat } from 'node:fs/promises';
 import { CourierError, pacoOperations, type InputOf, type OutputOf, type PacoProfileSummary } from '../../../shared/ipc';
 import { parseCommand, printResult, type CliIo } from './options';
+import { readInputText } from './inputFile';
+import { optionalSecretFile } from './secretFile';
 import { withSession } from './session';
 
 const PROFILE_FLAGS =
@@ -26,15 +27,8 @@ function badInput(message: string, action: Action): CourierError {
   return new CourierError('BAD_INPUT', message, `usage: ${USAGE[action]}`);
 }
 
-async function readSmallFile(path: string, what: string): Promise<string> {
-  try {
-    const size = (await stat(path)).size;
-    if (size > MAX_JSON_BYTES) throw new CourierError('BAD_INPUT', `The ${what} ${path} is ${size} bytes, more than ${MAX_JSON_BYTES}.`, 'Give the file the command asks for.');
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CourierError) throw error;
-    throw new CourierError('BAD_INPUT', `Cannot read the ${what} ${path}.`, 'Check the path and its permissions.');
-  }
+function readSmallFile(path: string, what: string): Promise<string> {
+  return readInputText(path, { what, maxBytes: MAX_JSON_BYTES, hint: 'Give the file the command asks for.' });
 }
 
 async function readJsonFile(path: string, what: string): Promise<unknown> {
@@ -44,13 +38,6 @@ async function readJsonFile(path: string, what: string): Promise<unknown> {
   } catch {
     throw new CourierError('BAD_INPUT', `The ${what} ${path} is not JSON.`, 'Start from `courier paco templates --json`.');
   }
-}
-
-/** The first line of a secret file, which must not be empty. */
-async function readSecretFile(path: string, what: string): Promise<string> {
-  const value = (await readSmallFile(path, what)).replace(/\r?\n[\s\S]*$/, '');
-  if (value === '') throw new CourierError('BAD_INPUT', `The ${what} ${path} is empty.`, 'Put the value on its first line.');
-  return value;
 }
 
 /** A PACO public key file: a JWK (JSON object) or PEM / base64 text, as PACO hands it out. */
@@ -185,8 +172,8 @@ async function save(args: string[], io: CliIo): Promise<number> {
     baseUrl: values['base-url'],
     apiKey: values['api-key'],
     basicUser: values['basic-user'],
-    token: values['token-file'] === undefined ? undefined : await readSecretFile(values['token-file'], 'token file'),
-    basicPassword: values['basic-password-file'] === undefined ? undefined : await readSecretFile(values['basic-password-file'], 'Basic password file'),
+    token: await optionalSecretFile(values['token-file'], { flag: '--token-file', secret: 'token' }),
+    basicPassword: await optionalSecretFile(values['basic-password-file'], { flag: '--basic-password-file', secret: 'Basic password' }),
     pacoEncryptionKey: values['paco-encryption-key'] === undefined ? undefined : await readPacoKey(values['paco-encryption-key'], values['paco-encryption-kid'], '--paco-encryption-key'),
     pacoSigningKeys: values['paco-signing-key'] === undefined ? undefined : [await readPacoKey(values['paco-signing-key'], values['paco-signing-kid'], '--paco-signing-key')],
     merchantSigningKeyId: values['merchant-signing-key'],

@@ -1,9 +1,10 @@
 // `courier pagero send|profiles|endpoints`: documents to the Pagero Interchange API, its send profiles, and the push
 // endpoints Pagero posts to, through the same Api as the app. Passwords and client secrets come from files
 // (first line) so they never sit in the shell history; a send exits 1 unless Pagero answered 200.
-import { readFile, stat } from 'node:fs/promises';
 import { CourierError, pageroAuthModes, pageroContentTypes, pageroPushAuthModes, type OutputOf, type PageroEndpointSummary, type PageroProfileSummary } from '../../../shared/ipc';
 import { parseCommand, printResult, type CliIo } from './options';
+import { readInputText } from './inputFile';
+import { optionalSecretFile } from './secretFile';
 import { withSession } from './session';
 
 const USAGE = {
@@ -18,24 +19,6 @@ const USAGE = {
 
 const MAX_SMALL_FILE = 1024 * 1024;
 
-async function readSmall(path: string, what: string): Promise<string> {
-  try {
-    const size = (await stat(path)).size;
-    if (size > MAX_SMALL_FILE) throw new CourierError('BAD_INPUT', `The ${what} ${path} is ${size} bytes, more than ${MAX_SMALL_FILE}.`, 'Give the file the command asks for.');
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CourierError) throw error;
-    throw new CourierError('BAD_INPUT', `Cannot read the ${what} ${path}.`, 'Check the path and its permissions.');
-  }
-}
-
-/** The first line of a secret file, which must not be empty. */
-async function secretFrom(path: string | undefined, what: string): Promise<string | undefined> {
-  if (path === undefined) return undefined;
-  const value = (await readSmall(path, what)).replace(/\r?\n[\s\S]*$/, '');
-  if (value === '') throw new CourierError('BAD_INPUT', `The ${what} ${path} is empty.`, 'Put the value on its first line.');
-  return value;
-}
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, usage: string): T | undefined {
   if (value === undefined) return undefined;
@@ -111,8 +94,8 @@ async function profiles(args: string[], io: CliIo): Promise<number> {
     if (sub === 'save') {
       const authMode = oneOf(values.auth, pageroAuthModes, '--auth', USAGE.profiles);
       if (!values.name || !authMode || !values.username) throw new CourierError('BAD_INPUT', 'profiles save needs --name, --auth and --username.', `usage: ${USAGE.profiles}`);
-      const password = await secretFrom(values['password-file'], 'password file');
-      const clientSecret = await secretFrom(values['client-secret-file'], 'client secret file');
+      const password = await optionalSecretFile(values['password-file'], { flag: '--password-file', secret: 'password' });
+      const clientSecret = await optionalSecretFile(values['client-secret-file'], { flag: '--client-secret-file', secret: 'client secret' });
       const result = await s.call('pagero.profiles.save', {
         name: values.name,
         authMode,
@@ -175,8 +158,8 @@ async function endpoints(args: string[], io: CliIo): Promise<number> {
       const authMode = oneOf(values.auth, pageroPushAuthModes, '--auth', USAGE.endpoints);
       if (!values.name || !authMode) throw new CourierError('BAD_INPUT', 'endpoints save needs --name and --auth.', `usage: ${USAGE.endpoints}`);
       const lifetime = values['token-lifetime'] === undefined ? undefined : Number(values['token-lifetime']);
-      const basicPassword = await secretFrom(values['basic-password-file'], 'password file');
-      const clientSecret = await secretFrom(values['client-secret-file'], 'client secret file');
+      const basicPassword = await optionalSecretFile(values['basic-password-file'], { flag: '--basic-password-file', secret: 'password' });
+      const clientSecret = await optionalSecretFile(values['client-secret-file'], { flag: '--client-secret-file', secret: 'client secret' });
       const result = await s.call('pagero.endpoints.save', {
         name: values.name,
         authMode,
@@ -185,7 +168,7 @@ async function endpoints(args: string[], io: CliIo): Promise<number> {
         ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
         ...(clientSecret ? { clientSecret } : {}),
         ...(lifetime !== undefined ? { accessLifetimeSeconds: lifetime } : {}),
-        ...(values['client-ca'] ? { clientCaPem: await readSmall(values['client-ca'], 'client CA file') } : {}),
+        ...(values['client-ca'] ? { clientCaPem: await readInputText(values['client-ca'], { what: 'client CA file', flag: '--client-ca', maxBytes: MAX_SMALL_FILE, hint: 'Give the PEM file of the CA that issues the client certificates.' }) } : {}),
         recordHeaders: values['record-header'] ?? [],
       });
       printResult(io, values.json, result, endpointReport);

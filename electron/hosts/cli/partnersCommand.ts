@@ -1,12 +1,12 @@
 // `courier partners add|list|show|export|import|delete`: AS2 partners through the same Api as the Partners page.
 // `add --cert FILE` brings the partner's certificate into the catalog first (a certificate already held is
 // reused); `export` writes the portable JSON document that `import` reads on another Courier.
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CourierError, type InputOf, type OutputOf } from '../../../shared/ipc';
 import { writeFileDurably } from '../../core/store/durableFile';
 import { partnerList, partnerReport } from './as2ProfileReport';
 import { fileContent } from './certsCommand';
+import { readInputText } from './inputFile';
 import { parseCommand, printResult, type CliIo } from './options';
 import { PARTNER_FLAGS, partnerOptions, partnerSettings } from './partnerFlags';
 import { withSession, type CliSession } from './session';
@@ -119,15 +119,7 @@ async function exportPartner(args: string[], io: CliIo): Promise<number> {
 }
 
 async function readDocument(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    const size = (await stat(path)).size;
-    if (size > MAX_DOCUMENT_BYTES) throw new CourierError('BAD_INPUT', `${path} is ${size} bytes; a partner document has at most ${MAX_DOCUMENT_BYTES}.`, 'Give the file `courier partners export` wrote.');
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof CourierError) throw error;
-    throw new CourierError('BAD_INPUT', `Cannot read ${path}.`, 'Check the path and its permissions.');
-  }
+  const text = await readInputText(path, { what: 'partner document', maxBytes: MAX_DOCUMENT_BYTES, hint: 'Give the file `courier partners export` wrote.' });
   try {
     return JSON.parse(text) as unknown;
   } catch {

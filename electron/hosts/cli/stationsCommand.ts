@@ -3,7 +3,8 @@
 // password is read from --password-file, never from the command line.
 import { CourierError, type InputOf, type OutputOf } from '../../../shared/ipc';
 import { stationList, stationReport } from './as2ProfileReport';
-import { fileContent, passwordFrom } from './certsCommand';
+import { fileContent, PKCS12_PASSWORD_FILE } from './certsCommand';
+import { readSecretFile } from './secretFile';
 import { parseCommand, printResult, type CliIo } from './options';
 import { withSession, type CliSession } from './session';
 
@@ -70,7 +71,7 @@ async function add(args: string[], io: CliIo): Promise<number> {
   if (fromKeystore === (values.p12 !== undefined)) throw badInput('Give either --key and --cert, or --p12.', 'add');
   if (fromKeystore && (values.key === undefined || values.cert === undefined)) throw badInput('--key and --cert go together.', 'add');
   if (values.p12 !== undefined && values['password-file'] === undefined) throw badInput('--p12 needs --password-file.', 'add');
-  const p12 = values.p12 === undefined ? undefined : { ...(await fileContent(values.p12)), password: await passwordFrom(values['password-file']!), purpose: 'as2-signing' as const };
+  const p12 = values.p12 === undefined ? undefined : { ...(await fileContent(values.p12)), password: await readSecretFile(values['password-file']!, PKCS12_PASSWORD_FILE), purpose: 'as2-signing' as const };
   const decryption = values.decrypt?.map(decryptPair);
   const station = await withSession(values.home, async (s) => {
     const signing = p12 ? await identityFrom(s, p12) : { keyId: values.key!, certificateId: values.cert! };

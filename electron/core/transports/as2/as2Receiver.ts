@@ -1,12 +1,11 @@
 // Why this file exists: `courier serve --as2-port` and the app receive AS2 (RFC 4130) over HTTP and HTTPS (TLS ≥ 1.2)
 // at POST /as2. This owns the sockets and the HTTP-level limits (method, path, size, header count, time), each
 // answered with a status and never a crash, hands each request to receiveMessage, and runs the async MDN loop.
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { HeaderList } from '../../as2/as2Headers';
 import type { CourierContext } from '../../home/openHome';
 import { logInternalError } from '../../log';
+import { closeServer, createLimitedServer, headerCountRefusal, listen, listenerUrl, ListeningUrls } from '../http/listener';
 import type { RetryPolicy } from '../http/retryPolicy';
 import { textAnswer, type As2Answer } from './as2Answer';
 import { startAsyncMdnDelivery } from './asyncMdnDelivery';
@@ -34,10 +33,10 @@ export interface As2Listener {
 }
 
 /** The URLs each context is receiving at, for the `as2.listener` procedure. */
-const listening = new WeakMap<CourierContext, string[]>();
+const listening = new ListeningUrls();
 
 export function listenerUrls(ctx: CourierContext): string[] {
-  return listening.get(ctx) ?? [];
+  return listening.of(ctx);
 }
 
 function headerListOf(request: IncomingMessage): HeaderList {
@@ -70,9 +69,8 @@ function handler(ctx: CourierContext, limits: ReceiverLimits, transport: 'http' 
     const path = (request.url ?? '').split('?')[0];
     if (path !== AS2_PATH) return refuse(textAnswer(404, `AS2 is received at ${AS2_PATH}.`));
     if (request.method !== 'POST') return refuse(textAnswer(405, 'AS2 messages are sent with POST.', [['Allow', 'POST']]));
-    if (request.rawHeaders.length / 2 > limits.maxHeaderCount) {
-      return refuse(textAnswer(431, `The request has more than ${limits.maxHeaderCount} header fields.`));
-    }
+    const tooManyHeaders = headerCountRefusal(request, limits);
+    if (tooManyHeaders !== undefined) return refuse(textAnswer(431, tooManyHeaders));
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limits.maxBodyBytes) return refuse(textAnswer(413, `The request body is larger than ${limits.maxBodyBytes} bytes; nothing was stored.`));
 
@@ -90,67 +88,34 @@ function handler(ctx: CourierContext, limits: ReceiverLimits, transport: 'http' 
   };
 }
 
-function configure(server: Server, limits: ReceiverLimits): Server {
-  // One more than the limit, so a request over it is seen (Node drops the fields beyond maxHeadersCount silently).
-  server.maxHeadersCount = limits.maxHeaderCount + 1;
-  // A broken client (bad HTTP, oversized header section, timeout) gets Node's status answer, never a crash.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
-  return server;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
-
-const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
-
 export async function startAs2Listener(ctx: CourierContext, options: As2ListenerOptions): Promise<As2Listener> {
   const limits = receiverLimits(options.limits);
   const host = options.host ?? '127.0.0.1';
   const delivery = startAsyncMdnDelivery(ctx, { retry: options.mdnRetry });
-  const serverOptions = { maxHeaderSize: limits.maxHeaderBytes, requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, limits.requestTimeoutMs) };
   const servers: Server[] = [];
   const urls: string[] = [];
   try {
     if (options.httpPort !== undefined) {
-      const server = configure(createHttpServer(serverOptions, handler(ctx, limits, 'http', delivery.nudge)), limits);
+      const server = createLimitedServer(limits, handler(ctx, limits, 'http', delivery.nudge));
       servers.push(server);
-      urls.push(`http://${urlHost(host)}:${await listen(server, options.httpPort, host)}${AS2_PATH}`);
+      urls.push(listenerUrl('http', host, await listen(server, options.httpPort, host), AS2_PATH));
     }
     if (options.httpsPort !== undefined) {
       if (!options.tls) throw new Error('startAs2Listener: an HTTPS port needs a TLS certificate and key');
-      const server = createHttpsServer({ ...serverOptions, cert: options.tls.certPem, key: options.tls.keyPem, minVersion: 'TLSv1.2' }, handler(ctx, limits, 'https', delivery.nudge));
-      servers.push(configure(server, limits));
-      urls.push(`https://${urlHost(host)}:${await listen(server, options.httpsPort, host)}${AS2_PATH}`);
+      const server = createLimitedServer(limits, handler(ctx, limits, 'https', delivery.nudge), options.tls);
+      servers.push(server);
+      urls.push(listenerUrl('https', host, await listen(server, options.httpsPort, host), AS2_PATH));
     }
   } catch (error) {
     await Promise.all(servers.map(closeServer));
     await delivery.close();
     throw error;
   }
-  listening.set(ctx, [...listenerUrls(ctx), ...urls]);
+  listening.add(ctx, urls);
   return {
     urls,
     close: async () => {
-      listening.set(ctx, listenerUrls(ctx).filter((url) => !urls.includes(url)));
+      listening.remove(ctx, urls);
       await Promise.all(servers.map(closeServer));
       await delivery.close();
     },

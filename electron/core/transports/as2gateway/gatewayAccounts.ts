@@ -7,6 +7,7 @@ import { CourierError } from '../../errors';
 import type { SecretBox } from '../../secrets/secretBox';
 import type { AuditLog } from '../../store/audit';
 import type { CourierDatabase } from '../../store/database';
+import { deleteNamedRow, findByIdOrName } from '../../store/namedRows';
 import type { TlsTrustStore } from '../../tls/trustStore';
 import { GatewayConnection, RENEW_BEFORE_MS, type GatewayCredentials, type GatewayEndpoint } from './gatewayConnection';
 
@@ -37,7 +38,7 @@ const passwordContext = (id: string) => `as2g:${id}:password`;
 const sessionContext = (id: string) => `as2g:${id}:session`;
 
 function rowOf(db: CourierDatabase, ref: string): AccountRow {
-  const row = (db.prepare('SELECT * FROM as2g_accounts WHERE id = ?').get(ref) ?? db.prepare('SELECT * FROM as2g_accounts WHERE name = ?').get(ref)) as AccountRow | undefined;
+  const row = findByIdOrName<AccountRow>(db, 'as2g_accounts', ref);
   if (!row) throw new CourierError('NOT_FOUND', `No AS2 Gateway account is named ${ref}.`, 'List the accounts with `courier as2g accounts list`.');
   return row;
 }
@@ -104,12 +105,7 @@ export class GatewayAccounts {
 
   delete(ref: string): { id: string; name: string; deleted: true } {
     const { db, audit } = this.deps;
-    const row = rowOf(db, ref);
-    db.transaction(() => {
-      db.prepare('DELETE FROM as2g_accounts WHERE id = ?').run(row.id);
-      audit.append({ action: 'as2g.account-deleted', target: row.id, details: { name: row.name } });
-    })();
-    return { id: row.id, name: row.name, deleted: true };
+    return deleteNamedRow(db, audit, 'as2g_accounts', rowOf(db, ref), 'as2g.account-deleted');
   }
 
   recordSync(ref: string, at: string, outcome: string): void {

@@ -8,6 +8,7 @@ import { CourierError } from '../../errors';
 import type { SecretBox } from '../../secrets/secretBox';
 import type { AuditLog } from '../../store/audit';
 import type { CourierDatabase } from '../../store/database';
+import { deleteNamedRow, findByIdOrName } from '../../store/namedRows';
 import { fiscalBaseUrl, type FiscalProfile } from './fiscalUrl';
 
 interface ProfileRow {
@@ -38,7 +39,7 @@ const NEW_TOKEN_HINT = 'Generate a new one in FISCAL (Customer Settings > Organi
 export const fiscalTlsScope = (name: string) => `fiscal:${name}`;
 
 function rowOf(db: CourierDatabase, ref: string): ProfileRow {
-  const row = (db.prepare('SELECT * FROM fiscal_profiles WHERE id = ?').get(ref) ?? db.prepare('SELECT * FROM fiscal_profiles WHERE name = ?').get(ref)) as ProfileRow | undefined;
+  const row = findByIdOrName<ProfileRow>(db, 'fiscal_profiles', ref);
   if (!row) throw new CourierError('NOT_FOUND', `No FISCAL profile is named ${ref}.`, 'List the profiles with `courier fiscal profiles list`.');
   return row;
 }
@@ -147,12 +148,7 @@ export class FiscalProfileStore {
 
   delete(ref: string): { id: string; name: string; deleted: true } {
     const { db, audit } = this.deps;
-    const row = rowOf(db, ref);
-    db.transaction(() => {
-      db.prepare('DELETE FROM fiscal_profiles WHERE id = ?').run(row.id);
-      audit.append({ action: 'fiscal.profile-deleted', target: row.id, details: { name: row.name } });
-    })();
-    return { id: row.id, name: row.name, deleted: true };
+    return deleteNamedRow(db, audit, 'fiscal_profiles', rowOf(db, ref), 'fiscal.profile-deleted');
   }
 
   /** The profile as the uploader takes it, the token opened (main process only). */

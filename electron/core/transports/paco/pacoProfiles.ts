@@ -8,6 +8,7 @@ import type { KeyService } from '../../keys/keyService';
 import type { SecretBox } from '../../secrets/secretBox';
 import type { AuditLog } from '../../store/audit';
 import type { CourierDatabase } from '../../store/database';
+import { deleteNamedRow, findByIdOrName } from '../../store/namedRows';
 import { pacoPublicKey, type PacoProfile, type PacoPublicKey } from './pacoClient';
 import type { PacoContentEncryption, PacoSigningAlgorithm } from './pacoJose';
 
@@ -48,7 +49,7 @@ const basicPasswordContext = (id: string) => `paco:${id}:basic-password`;
 export const pacoTlsScope = (name: string) => `paco:${name}`;
 
 function rowOf(db: CourierDatabase, ref: string): ProfileRow {
-  const row = (db.prepare('SELECT * FROM paco_profiles WHERE id = ?').get(ref) ?? db.prepare('SELECT * FROM paco_profiles WHERE name = ?').get(ref)) as ProfileRow | undefined;
+  const row = findByIdOrName<ProfileRow>(db, 'paco_profiles', ref);
   if (!row) throw new CourierError('NOT_FOUND', `No PACO profile is named ${ref}.`, 'List the profiles with `courier paco profiles list`.');
   return row;
 }
@@ -163,12 +164,7 @@ export class PacoProfileStore {
 
   delete(ref: string): { id: string; name: string; deleted: true } {
     const { db, audit } = this.deps;
-    const row = rowOf(db, ref);
-    db.transaction(() => {
-      db.prepare('DELETE FROM paco_profiles WHERE id = ?').run(row.id);
-      audit.append({ action: 'paco.profile-deleted', target: row.id, details: { name: row.name } });
-    })();
-    return { id: row.id, name: row.name, deleted: true };
+    return deleteNamedRow(db, audit, 'paco_profiles', rowOf(db, ref), 'paco.profile-deleted');
   }
 
   /** The profile as the client takes it, sealed values opened (main process only). */

@@ -7,6 +7,7 @@ import { CourierError } from '../../errors';
 import type { SecretBox } from '../../secrets/secretBox';
 import type { AuditLog } from '../../store/audit';
 import type { CourierDatabase } from '../../store/database';
+import { deleteNamedRow, findByIdOrName } from '../../store/namedRows';
 
 interface ProfileRow {
   id: string;
@@ -62,7 +63,7 @@ export const interchangeUrl = (baseUrl: string, documentType: string, sendMode: 
   `${baseUrl.replace(/\/+$/, '')}/incoming/v1/${encodeURIComponent(documentType)}/${encodeURIComponent(sendMode)}`;
 
 function rowOf(db: CourierDatabase, ref: string): ProfileRow {
-  const row = (db.prepare('SELECT * FROM pagero_profiles WHERE id = ?').get(ref) ?? db.prepare('SELECT * FROM pagero_profiles WHERE name = ?').get(ref)) as ProfileRow | undefined;
+  const row = findByIdOrName<ProfileRow>(db, 'pagero_profiles', ref);
   if (!row) throw new CourierError('NOT_FOUND', `No Pagero profile is named ${ref}.`, 'List the profiles with `courier pagero profiles list`.');
   return row;
 }
@@ -146,12 +147,7 @@ export class PageroProfileStore {
 
   delete(ref: string): { id: string; name: string; deleted: true } {
     const { db, audit } = this.deps;
-    const row = rowOf(db, ref);
-    db.transaction(() => {
-      db.prepare('DELETE FROM pagero_profiles WHERE id = ?').run(row.id);
-      audit.append({ action: 'pagero.profile-deleted', target: row.id, details: { name: row.name } });
-    })();
-    return { id: row.id, name: row.name, deleted: true };
+    return deleteNamedRow(db, audit, 'pagero_profiles', rowOf(db, ref), 'pagero.profile-deleted');
   }
 
   clientProfile(ref: string): PageroProfile {

@@ -8,6 +8,7 @@ import type { PageroEndpointInput, PageroEndpointSummary } from '../../../../sha
 import { CourierError } from '../../errors';
 import type { AuditLog } from '../../store/audit';
 import type { CourierDatabase } from '../../store/database';
+import { deleteNamedRow, findByIdOrName } from '../../store/namedRows';
 import { parseCertificateBundle } from '../../tls/certificateBundle';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
@@ -63,7 +64,7 @@ function clientCasOf(pem: string | null) {
 }
 
 function rowOf(db: CourierDatabase, ref: string): EndpointRow | undefined {
-  return (db.prepare('SELECT * FROM pagero_endpoints WHERE id = ?').get(ref) ?? db.prepare('SELECT * FROM pagero_endpoints WHERE name = ?').get(ref)) as EndpointRow | undefined;
+  return findByIdOrName<EndpointRow>(db, 'pagero_endpoints', ref);
 }
 
 function notFound(ref: string): CourierError {
@@ -175,11 +176,8 @@ export class PushEndpointStore {
   delete(ref: string): { id: string; name: string; deleted: true } {
     const row = rowOf(this.db, ref);
     if (!row) throw notFound(ref);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM pagero_endpoints WHERE id = ?').run(row.id);
+    return deleteNamedRow(this.db, this.audit, 'pagero_endpoints', row, 'pagero.endpoint-deleted', () => {
       this.db.prepare('DELETE FROM pagero_push_tokens WHERE endpoint_id = ?').run(row.id);
-      this.audit.append({ action: 'pagero.endpoint-deleted', target: row.id, details: { name: row.name } });
-    })();
-    return { id: row.id, name: row.name, deleted: true };
+    });
   }
 }

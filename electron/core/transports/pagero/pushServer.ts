@@ -3,14 +3,13 @@
 // store within the size limit, the Inbox row committed, and only then 200. OAuth2 endpoints get their token URL at
 // /pagero/<endpoint>/oauth/token. Every limit and refusal is an HTTP answer, never a crash, and stores nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { HeaderList } from '../../as2/as2Headers';
 import { CourierError } from '../../errors';
 import type { CourierContext } from '../../home/openHome';
 import { logInternalError } from '../../log';
 import { BodyTooLarge } from '../as2/receiveBody';
 import { receiverLimits, type ReceiverLimits } from '../as2/receiverLimits';
+import { closeServer, createLimitedServer, headerCountRefusal, listen, listenerUrl, ListeningUrls } from '../http/listener';
 import { authenticatePush } from './pushAuth';
 import { PushEndpointStore, type PushEndpoint } from './pushEndpoints';
 import { PushTokens } from './pushTokens';
@@ -35,11 +34,11 @@ export interface PushServer {
   close(): Promise<void>;
 }
 
-const listening = new WeakMap<CourierContext, string[]>();
+const listening = new ListeningUrls();
 
 /** Base URLs (…/pagero) the push server listens at in this process. */
 export function pushListening(ctx: CourierContext): string[] {
-  return listening.get(ctx) ?? [];
+  return listening.of(ctx);
 }
 
 export function pushUrlsOf(ctx: CourierContext, name: string, authMode: PushEndpoint['authMode'] | undefined): { documents: string[]; oauth: string[] } {
@@ -142,7 +141,8 @@ function handler(ctx: CourierContext, limits: ReceiverLimits) {
     const endpoint = match ? endpoints.endpoint(match[1]!) : undefined;
     if (!match || !endpoint) return refuse(404, `Documents are posted to ${PUSH_PATH}/<endpoint>; there is no such endpoint.`);
     if (request.method !== 'POST') return refuse(405, 'Documents are sent with POST.', { allow: 'POST' });
-    if (request.rawHeaders.length / 2 > limits.maxHeaderCount) return refuse(431, `The request has more than ${limits.maxHeaderCount} header fields.`);
+    const tooManyHeaders = headerCountRefusal(request, limits);
+    if (tooManyHeaders !== undefined) return refuse(431, tooManyHeaders);
     const declared = Number(request.headers['content-length'] ?? 0);
     if (match[2]) {
       if (endpoint.authMode !== 'oauth2-client-credentials') return refuse(404, `Endpoint ${endpoint.name} does not use OAuth2.`);
@@ -170,43 +170,15 @@ function handler(ctx: CourierContext, limits: ReceiverLimits) {
 export async function startPushServer(ctx: CourierContext, options: PushServerOptions): Promise<PushServer> {
   const limits = receiverLimits(options.limits);
   const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer(
-    {
-      cert: options.tls.certPem,
-      key: options.tls.keyPem,
-      minVersion: 'TLSv1.2',
-      // Asked of every client, required by none at the TLS level: mTLS endpoints check the chain per request.
-      requestCert: true,
-      rejectUnauthorized: false,
-      maxHeaderSize: limits.maxHeaderBytes,
-      requestTimeout: limits.requestTimeoutMs,
-      headersTimeout: limits.headersTimeoutMs,
-      connectionsCheckingInterval: Math.min(1_000, limits.requestTimeoutMs),
-    },
-    handler(ctx, limits),
-  );
-  server.maxHeadersCount = limits.maxHeaderCount + 1;
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}${PUSH_PATH}`;
-  listening.set(ctx, [...pushListening(ctx), url]);
+  // mTLS endpoints check the client's chain per request (authenticatePush), so TLS only asks for it.
+  const server = createLimitedServer(limits, handler(ctx, limits), { ...options.tls, requestClientCertificate: true });
+  const url = listenerUrl('https', host, await listen(server, options.port, host), PUSH_PATH);
+  listening.add(ctx, [url]);
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        listening.set(ctx, pushListening(ctx).filter((base) => base !== url));
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => {
+      listening.remove(ctx, [url]);
+      return closeServer(server);
+    },
   };
 }
