@@ -279,6 +279,25 @@ describe('AS2 receiver: limits and refusals answer with an HTTP status and ackno
     expect(count()).toBe(before);
   });
 
+  it('beyond the bytes a listener may hold in memory at once: 503 with Retry-After, nothing stored, and the budget comes back', async () => {
+    const small = await startAs2Listener(ctx, { httpPort: 0, limits: { maxBodyBytes: 256 * 1024, maxBufferedBytes: 64 * 1024 } });
+    try {
+      const before = count();
+      const answer = await post(small.urls[0]!, as2Headers('mecas2', 'busy@p', 'application/octet-stream'), Buffer.alloc(100 * 1024, 0x43));
+      expect(answer.status).toBe(503);
+      expect(header(answer, 'retry-after')).toBe('60');
+      expect(count()).toBe(before);
+      // 60 KiB fit only in a budget that every earlier request gave back (these are answered with an error MDN).
+      for (const id of ['after-busy-1@p', 'after-busy-2@p']) {
+        const again = await post(small.urls[0]!, as2Headers('mecas2', id, 'application/pkcs7-mime; smime-type=enveloped-data'), Buffer.alloc(60 * 1024, 0x44));
+        expect(again.status).toBe(200);
+      }
+      expect(count()).toBe(before + 2);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('too many header fields: 431; an oversized header section: 431', async () => {
     const many: HeaderPairs = Array.from({ length: 50 }, (_, i) => [`X-Extra-${i}`, 'v']);
     expect((await post(httpUrl, [...as2Headers('mecas2', 'many@p', 'text/plain'), ...many], Buffer.from('x'))).status).toBe(431);

@@ -10,6 +10,7 @@ import type { RetryPolicy } from '../http/retryPolicy';
 import { textAnswer, type As2Answer } from './as2Answer';
 import { startAsyncMdnDelivery } from './asyncMdnDelivery';
 import { receiveMessage } from './receiveMessage';
+import { BodyBudget } from './receiveBody';
 import { receiverLimits, type ReceiverLimits } from './receiverLimits';
 
 export const AS2_PATH = '/as2';
@@ -58,7 +59,7 @@ function send(response: ServerResponse, answer: As2Answer): void {
 }
 
 /** The HTTP-level checks, then the AS2 exchange; anything unexpected is a 500 with nothing acknowledged. */
-function handler(ctx: CourierContext, limits: ReceiverLimits, transport: 'http' | 'https', onAsyncMdn: () => void) {
+function handler(ctx: CourierContext, limits: ReceiverLimits, transport: 'http' | 'https', onAsyncMdn: () => void, budget: BodyBudget) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     const refuse = (answer: As2Answer) => {
       // The body is not read: close the connection after answering rather than drain what may be huge.
@@ -74,7 +75,8 @@ function handler(ctx: CourierContext, limits: ReceiverLimits, transport: 'http' 
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limits.maxBodyBytes) return refuse(textAnswer(413, `The request body is larger than ${limits.maxBodyBytes} bytes; nothing was stored.`));
 
-    receiveMessage(ctx, { headers: request.headers, headerList: headerListOf(request), body: request, transport, maxBodyBytes: limits.maxBodyBytes })
+    const hold = budget.hold();
+    receiveMessage(ctx, { headers: request.headers, headerList: headerListOf(request), body: request, transport, maxBodyBytes: limits.maxBodyBytes, hold })
       .then((answer) => {
         if (answer.status >= 400 && !request.complete) return refuse(answer);
         send(response, answer);
@@ -84,7 +86,8 @@ function handler(ctx: CourierContext, limits: ReceiverLimits, transport: 'http' 
         if (request.destroyed && !request.complete) return; // the client went away mid-body: nothing to answer
         logInternalError(error);
         refuse(textAnswer(500, 'The message could not be received; nothing was acknowledged. Try again later.'));
-      });
+      })
+      .finally(() => hold.release());
   };
 }
 
@@ -92,17 +95,18 @@ export async function startAs2Listener(ctx: CourierContext, options: As2Listener
   const limits = receiverLimits(options.limits);
   const host = options.host ?? '127.0.0.1';
   const delivery = startAsyncMdnDelivery(ctx, { retry: options.mdnRetry });
+  const budget = new BodyBudget(limits.maxBufferedBytes);
   const servers: Server[] = [];
   const urls: string[] = [];
   try {
     if (options.httpPort !== undefined) {
-      const server = createLimitedServer(limits, handler(ctx, limits, 'http', delivery.nudge));
+      const server = createLimitedServer(limits, handler(ctx, limits, 'http', delivery.nudge, budget));
       servers.push(server);
       urls.push(listenerUrl('http', host, await listen(server, options.httpPort, host), AS2_PATH));
     }
     if (options.httpsPort !== undefined) {
       if (!options.tls) throw new Error('startAs2Listener: an HTTPS port needs a TLS certificate and key');
-      const server = createLimitedServer(limits, handler(ctx, limits, 'https', delivery.nudge), options.tls);
+      const server = createLimitedServer(limits, handler(ctx, limits, 'https', delivery.nudge, budget), options.tls);
       servers.push(server);
       urls.push(listenerUrl('https', host, await listen(server, options.httpsPort, host), AS2_PATH));
     }

@@ -16,7 +16,7 @@ import { EMPTY_OK, textAnswer, type As2Answer } from './as2Answer';
 import { isMdnBody, receivePartnerMdn } from './partnerMdn';
 import { composeReceipt, subjectLine, type Receipt } from './receiptMdn';
 import { requeueAsyncMdn } from './asyncMdnDelivery';
-import { BodyTooLarge, readBlob, receiveBody } from './receiveBody';
+import { BodyTooLarge, readBlob, receiveBody, ReceiverBusy } from './receiveBody';
 
 export interface As2Request {
   headers: Readonly<Record<string, string | string[] | undefined>>;
@@ -25,7 +25,12 @@ export interface As2Request {
   body: AsyncIterable<Uint8Array>;
   transport: 'http' | 'https';
   maxBodyBytes: number;
+  /** Counts the body against the listener's in-memory budget (receiveBody.ts BodyBudget). */
+  hold?: { add(bytes: number): void };
 }
+
+/** Seconds a partner is asked to wait when the receiver holds as many message bytes as it may. */
+const BUSY_RETRY_AFTER_SECONDS = 60;
 
 /** Seconds a paused partner is asked to wait before retrying. */
 const PAUSED_RETRY_AFTER_SECONDS = 300;
@@ -42,9 +47,12 @@ export async function receiveMessage(ctx: CourierContext, request: As2Request): 
   let wire: StoredBlob;
   let bytes: Buffer;
   try {
-    ({ wire, bytes } = await receiveBody(request.body, ctx.blobs, request.maxBodyBytes));
+    ({ wire, bytes } = await receiveBody(request.body, ctx.blobs, request.maxBodyBytes, request.hold));
   } catch (error) {
     if (error instanceof BodyTooLarge) return textAnswer(413, `${error.message}; nothing was stored.`);
+    if (error instanceof ReceiverBusy) {
+      return textAnswer(503, 'The receiver is busy with other large messages; nothing was stored. Send it again later.', [['Retry-After', String(BUSY_RETRY_AFTER_SECONDS)]]);
+    }
     throw error;
   }
 

@@ -11,6 +11,11 @@ export interface ReceiverLimits {
   requestTimeoutMs: number;
   /** The header section must have arrived within this time (408 otherwise). */
   headersTimeoutMs: number;
+  /**
+   * All bodies one listener holds in memory at once while unwrapping them: beyond it a request is answered 503 with
+   * Retry-After (partners retry), so many large messages at once cannot exhaust memory.
+   */
+  maxBufferedBytes: number;
 }
 
 export const DEFAULT_RECEIVER_LIMITS: ReceiverLimits = {
@@ -19,6 +24,7 @@ export const DEFAULT_RECEIVER_LIMITS: ReceiverLimits = {
   maxHeaderBytes: 32 * 1024,
   requestTimeoutMs: 10 * 60_000,
   headersTimeoutMs: 30_000,
+  maxBufferedBytes: 1024 * 1024 * 1024,
 };
 
 export function receiverLimits(overrides: Partial<ReceiverLimits> = {}): ReceiverLimits {
