@@ -12,7 +12,6 @@ import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerInteropSchema, type As2Cipher } from '../../shared/ipc/procedures/as2';
 import { readAs2Envelope } from '../../electron/core/as2/as2Headers';
@@ -21,22 +20,13 @@ import { buildMdn, readMdn } from '../../electron/core/as2/mdn';
 import { unwrapMessage } from '../../electron/core/as2/unwrapMessage';
 import { decryptEnvelopedData } from '../../electron/core/cms/envelopedData';
 import type { RsaIdentity } from '../support/cms';
+import { mendelsonFile, PAYLOAD, pyas2libIdentity } from '../support/mendelson';
 import { tempDir } from '../support/home';
 
-const DIR = new URL('../../../shared/interop/mendelson-as2/', import.meta.url).pathname;
-const file = (name: string): Buffer => readFileSync(DIR + name);
-const payload = file('payload.txt');
+const file = mendelsonFile;
+const payload = PAYLOAD;
 const mendelson = new X509Certificate(file('cert_mecas2_public.pem'));
-
-function pyas2lib(): RsaIdentity {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(file('cert_test.p12').toString('binary')), 'test');
-  const keyBag = forge.pki.oids.pkcs8ShroudedKeyBag!;
-  const certBag = forge.pki.oids.certBag!;
-  const key = p12.getBags({ bagType: keyBag })[keyBag]![0]!.key!;
-  const cert = p12.getBags({ bagType: certBag })[certBag]![0]!.cert!;
-  return { privateKey: createPrivateKey(forge.pki.privateKeyToPem(key)), certificate: new X509Certificate(forge.pki.certificateToPem(cert)) };
-}
-const us = pyas2lib();
+const us = pyas2libIdentity();
 
 /** A capture: lower-case HTTP headers with LF line ends, a blank line (CRLF, or LF in the LF-stored one), the raw body. */
 function capture(name: string): { headers: Record<string, string>; body: Buffer } {

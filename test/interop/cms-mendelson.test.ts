@@ -1,9 +1,7 @@
 // Real AS2 captures from a Mendelson AS2 server (Bouncy Castle underneath; /work/shared/interop/mendelson-as2, from
 // pyas2-lib's fixtures): BER EnvelopedData with indefinite lengths and chunked content, and detached SignedData.
 // The multipart/signed entities are cut out by hand here (split on the boundary), not with the MIME layer.
-import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import forge from 'node-forge';
+import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decryptEnvelopedData } from '../../electron/core/cms/envelopedData';
 import { decompressData } from '../../electron/core/cms/compressedData';
@@ -11,22 +9,13 @@ import { verifySignedData } from '../../electron/core/cms/signedDataVerification
 import { readMultipartSigned } from '../../electron/core/mime/multipartSigned';
 import { parseEntity } from '../../electron/core/mime/parseEntity';
 import { readPkcs7Mime } from '../../electron/core/mime/pkcs7Mime';
-import { cmsFailure, flipBit, type RsaIdentity } from '../support/cms';
+import { cmsFailure, flipBit } from '../support/cms';
+import { mendelsonFile, PAYLOAD, pyas2libIdentity } from '../support/mendelson';
 
-const DIR = new URL('../../../shared/interop/mendelson-as2/', import.meta.url).pathname;
-const file = (name: string): Buffer => readFileSync(DIR + name);
-const payload = file('payload.txt');
+const file = mendelsonFile;
+const payload = PAYLOAD;
 const mendelsonCertificate = new X509Certificate(file('cert_mecas2_public.pem'));
-
-/** Our side's key and certificate, from the legacy (RC2-40) PKCS#12 with password "test" (node-forge reads it). */
-function pyas2lib(): RsaIdentity {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(file('cert_test.p12').toString('binary')), 'test');
-  const keyBag = forge.pki.oids.pkcs8ShroudedKeyBag!;
-  const certBag = forge.pki.oids.certBag!;
-  const key = p12.getBags({ bagType: keyBag })[keyBag]![0]!.key!;
-  const cert = p12.getBags({ bagType: certBag })[certBag]![0]!.cert!;
-  return { privateKey: createPrivateKey(forge.pki.privateKeyToPem(key)), certificate: new X509Certificate(forge.pki.certificateToPem(cert)) };
-}
+const pyas2lib = pyas2libIdentity;
 
 /** The HTTP body: the capture is headers, a blank line, then the raw body. */
 function httpBody(capture: Buffer): Buffer {

@@ -2,7 +2,7 @@
 // with its partners, a raw HTTP(S) client that keeps header order, and openssl checks of the MDNs we return.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
@@ -10,9 +10,9 @@ import { partnerInputSchema, stationInputSchema, type As2PartnerInput } from '..
 import { createCourierApi } from '../../electron/api';
 import type { CourierContext } from '../../electron/core/home/openHome';
 
-export const MENDELSON_DIR = new URL('../../../shared/interop/mendelson-as2/', import.meta.url).pathname;
-export const mendelsonFile = (name: string): Buffer => readFileSync(join(MENDELSON_DIR, name));
-export const PAYLOAD = mendelsonFile('payload.txt');
+import { mendelsonFile, PAYLOAD } from './mendelson';
+
+export { MENDELSON_DIR, mendelsonFile, PAYLOAD } from './mendelson';
 
 export type HeaderPairs = Array<[string, string]>;
 
