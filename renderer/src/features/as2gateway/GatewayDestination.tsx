@@ -1,7 +1,7 @@
 // Sending the batch through the hosted AS2 Gateway: an account, one of its stations and partners (as the gateway
 // lists them), and every file of the batch as one message — up to 10 files and 10 MB, each name once, checked
 // here before anything is read. The gateway queues it; its status (Delivered, MDN …) follows in the Outbox.
-import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { AS2G_MAX_FILES, AS2G_MAX_MESSAGE_BYTES, type MessageSummary } from '../../../../shared/ipc';
@@ -9,7 +9,7 @@ import { describeError, type ErrorDescription } from '../../ipc/describeError';
 import { FileRefusal, readAsBase64 } from '../../ui/fileContent';
 import type { DestinationPanelProps } from '../compose/destinationPanel';
 import { unsentFiles, useSendBatch } from '../compose/sendBatch';
-import { messagePath } from '../messages/MessageList';
+import { QueuedNotice } from '../compose/QueuedNotice';
 import { FormFailure } from '../../ui/FormFailure';
 import { useGatewayAccounts, useGatewayCall, useGatewayDirectory } from './queries';
 
@@ -76,20 +76,13 @@ export function GatewayDestination({ files }: DestinationPanelProps) {
 
   return (
     <Stack gap="md">
-      <Stack gap={0} role="status">
-        {queued && (
-          <Alert color="teal" variant="light" title="Queued on the AS2 Gateway" withCloseButton closeButtonLabel="Dismiss" onClose={() => setQueued(null)}>
-            <Stack gap={4}>
-              <Text size="sm">
-                Message <Text span ff="monospace" size="sm">{queued.messageId}</Text>; the gateway sends it within seconds.
-              </Text>
-              <Anchor component={Link} to={messagePath('outbound', queued.message.id)} size="sm">
-                Open it in the Outbox
-              </Anchor>
-            </Stack>
-          </Alert>
-        )}
-      </Stack>
+      <QueuedNotice title="Queued on the AS2 Gateway" messageRowId={queued?.message.id ?? null} onDismiss={() => setQueued(null)}>
+        Message{' '}
+        <Text span ff="monospace" size="sm">
+          {queued?.messageId}
+        </Text>
+        ; the gateway sends it within seconds.
+      </QueuedNotice>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Send through the AS2 Gateway">
         <Stack gap="md">
           <Select

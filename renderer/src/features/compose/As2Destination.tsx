@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import type { MessageSummary } from '../../../../shared/ipc';
 import { describeError, type ErrorDescription } from '../../ipc/describeError';
 import { FileRefusal, readAsBase64 } from '../../ui/fileContent';
-import { messagePath } from '../messages/MessageList';
+import { QueuedNotice } from './QueuedNotice';
 import { FormFailure } from '../../ui/FormFailure';
 import { usePartners } from '../partners/queries';
 import type { DestinationPanelProps } from './destinationPanel';
@@ -75,20 +75,13 @@ export function As2Destination({ files }: DestinationPanelProps) {
 
   return (
     <Stack gap="md">
-      <Stack gap={0} role="status">
-        {queued && (
-          <Alert color="teal" variant="light" title={`Queued for ${queued.partnerName ?? partner?.name ?? 'the partner'}`} withCloseButton closeButtonLabel="Dismiss" onClose={() => setQueued(null)}>
-            <Stack gap={4}>
-              <Text size="sm">
-                {queued.fileName ?? 'The document'} is message <Text span ff="monospace" size="sm">{queued.messageId ?? queued.id}</Text>.
-              </Text>
-              <Anchor component={Link} to={messagePath('outbound', queued.id)} size="sm">
-                Open it in the Outbox
-              </Anchor>
-            </Stack>
-          </Alert>
-        )}
-      </Stack>
+      <QueuedNotice title={`Queued for ${queued?.partnerName ?? partner?.name ?? 'the partner'}`} messageRowId={queued?.id ?? null} onDismiss={() => setQueued(null)}>
+        {queued?.fileName ?? 'The document'} is message{' '}
+        <Text span ff="monospace" size="sm">
+          {queued?.messageId ?? queued?.id}
+        </Text>
+        .
+      </QueuedNotice>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label="Send to an AS2 partner">
         <Stack gap="md">
           <Select
