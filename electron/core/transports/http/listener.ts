@@ -10,7 +10,12 @@ export interface ListenerTls {
   /** The server's certificate chain and key (PEM). */
   certPem: string;
   keyPem: string;
-  /** Ask every client for a certificate, required by none at the TLS level: the handler checks it per request. */
+  /**
+   * Ask every client for a certificate without requiring one at the TLS level: one server carries endpoints with no
+   * client certificate (none, Basic, OAuth2) beside mutual-TLS endpoints that each trust their own CA, so the chain is
+   * checked per request against that endpoint's CA (pagero/pushAuth.ts). The handshake still proves the client holds
+   * the certificate's key; a server certificate is never affected.
+   */
   requestClientCertificate?: boolean;
 }
 
