@@ -56,19 +56,17 @@ export async function receiveMessage(ctx: CourierContext, request: As2Request): 
     throw error;
   }
 
-  const stations = ctx.as2Profiles.listStations();
-  if (!stations.some((station) => station.as2Id === envelope.as2To)) {
-    return textAnswer(404, 'AS2-To names no station here; nothing was stored or acknowledged.');
-  }
   let station: As2Station;
   let partner: As2Partner;
   try {
     ({ station, partner } = ctx.as2Profiles.route(envelope.as2From, envelope.as2To));
   } catch (error) {
-    if (error instanceof CourierError && error.code === 'NOT_FOUND') {
-      return textAnswer(403, 'AS2-From names no partner of this station; nothing was stored or acknowledged.');
+    if (!(error instanceof CourierError && error.code === 'NOT_FOUND')) throw error;
+    // Only a refused message pays for telling an unknown station (404) from an unknown partner (403).
+    if (!ctx.as2Profiles.listStations().some((candidate) => candidate.as2Id === envelope.as2To)) {
+      return textAnswer(404, 'AS2-To names no station here; nothing was stored or acknowledged.');
     }
-    throw error;
+    return textAnswer(403, 'AS2-From names no partner of this station; nothing was stored or acknowledged.');
   }
   if (partner.pauseIncoming) {
     return textAnswer(503, 'Receiving from this partner is paused; try again later.', [['Retry-After', String(PAUSED_RETRY_AFTER_SECONDS)]]);
