@@ -2,13 +2,13 @@
 // secret files, then payment → transactionStatus → settlement → refund, `--json` shapes and exit codes 0/1/2.
 // The simulator runs in this process, so the CLI is spawned asynchronously (spawnSync would block its socket).
 import { execFile } from 'node:child_process';
-import { createPublicKey } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPacoSimulator, type PacoSimulator } from '../../simulators/paco/pacoSimulator';
+import type { PacoSimulator } from '../../simulators/paco/pacoSimulator';
 import { COURIER_BIN, startCourier, stopCourier, type CliResult } from '../support/cli';
 import { openTestHome, tempDir, TEST_PASSPHRASE } from '../support/home';
+import { startPacoMerchant } from '../support/pacoMerchant';
 import { request, tryUpgrade } from '../support/serveHost';
 
 const ERROR_LINE = /^error: [A-Z_]+: .+( \(.+\))?\n$/;
@@ -41,27 +41,7 @@ beforeAll(async () => {
   home = join(dir.path, 'home');
   const ctx = await openTestHome(home);
   try {
-    const rsa = { type: 'rsa', bits: 2048 } as const;
-    const [signing, encryption] = await Promise.all([
-      ctx.keys.generate({ jobId: 'sig', label: 'PACO signing', purpose: 'paco-signing', algorithm: rsa }),
-      ctx.keys.generate({ jobId: 'enc', label: 'PACO encryption', purpose: 'paco-encryption', algorithm: rsa }),
-    ]);
-    signingKeyId = signing.id;
-    encryptionKeyId = encryption.id;
-    const publicKey = (id: string) => {
-      const exported = ctx.keys.exportPublic(id, 'pem');
-      if (exported.format !== 'pem') throw new Error('expected a PEM export');
-      return createPublicKey(exported.pem);
-    };
-    sim = await startPacoSimulator({
-      apiKey: 'cli-api-key',
-      token: TOKEN,
-      basicUser: 'merchant',
-      basicPassword: BASIC_PASSWORD,
-      merchantSigningKeys: [{ kid: signing.jwkThumbprint, key: publicKey(signing.id) }],
-      merchantEncryptionKey: { kid: encryption.jwkThumbprint, key: publicKey(encryption.id) },
-      rsaBits: 2048,
-    });
+    ({ sim, signingKeyId, encryptionKeyId } = await startPacoMerchant(ctx, { apiKey: 'cli-api-key', token: TOKEN, basicPassword: BASIC_PASSWORD }));
     ctx.tlsTrust.trustCa('paco:shop', sim.caPem);
   } finally {
     ctx.close();

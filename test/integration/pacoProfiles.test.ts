@@ -1,13 +1,13 @@
 // PACO profiles through the Api: saved, listed, updated and deleted with audit entries; the company token and
 // the Basic password sealed at rest and never in an output or the audit log; calls against the simulator
 // carry the verification details and are audited with their outcome.
-import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourierApi, type Api } from '../../electron/api';
 import type { CourierContext } from '../../electron/core/home/openHome';
 import { CourierError, type CallName, type InputOf, type OutputOf } from '../../shared/ipc';
-import { startPacoSimulator, type PacoSimulator } from '../../simulators/paco/pacoSimulator';
+import type { PacoSimulator } from '../../simulators/paco/pacoSimulator';
 import { openTestHome, tempDir } from '../support/home';
+import { startPacoMerchant } from '../support/pacoMerchant';
 import { filesUnder, findings } from '../support/secretScan';
 
 const TOKEN = 'company-token-5f1c0a9e77';
@@ -46,27 +46,7 @@ beforeAll(async () => {
   home = tempDir();
   ctx = await openTestHome(home.path);
   api = createCourierApi(ctx);
-  const rsa = { type: 'rsa', bits: 2048 } as const;
-  const [signing, encryption] = await Promise.all([
-    ctx.keys.generate({ jobId: 'paco-sig', label: 'PACO signing', purpose: 'paco-signing', algorithm: rsa }),
-    ctx.keys.generate({ jobId: 'paco-enc', label: 'PACO encryption', purpose: 'paco-encryption', algorithm: rsa }),
-  ]);
-  signingKeyId = signing.id;
-  encryptionKeyId = encryption.id;
-  const publicKey = (id: string) => {
-    const exported = ctx.keys.exportPublic(id, 'pem');
-    if (exported.format !== 'pem') throw new Error('expected a PEM export');
-    return createPublicKey(exported.pem);
-  };
-  sim = await startPacoSimulator({
-    apiKey: 'api-key-1',
-    token: TOKEN,
-    basicUser: 'merchant',
-    basicPassword: BASIC_PASSWORD,
-    merchantSigningKeys: [{ kid: signing.jwkThumbprint, key: publicKey(signing.id) }],
-    merchantEncryptionKey: { kid: encryption.jwkThumbprint, key: publicKey(encryption.id) },
-    rsaBits: 2048,
-  });
+  ({ sim, signingKeyId, encryptionKeyId } = await startPacoMerchant(ctx, { apiKey: 'api-key-1', token: TOKEN, basicPassword: BASIC_PASSWORD }));
   await call('tls.trustCa', { scope: 'paco:sim', pem: sim.caPem });
 });
 
